@@ -6,14 +6,29 @@ Keep imports at module level light (no torch, transformers, ctranslate2, jieba):
 
 from __future__ import annotations
 
+import io
 import sys
 import traceback
-from typing import Optional
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
 
 import click
 import typer
 
 from . import __version__
+from .cli_options import (
+    BeamOpt,
+    GlossaryOpt,
+    NoCacheOpt,
+    StrictOpt,
+    SummarizerOpt,
+    SummaryCharsOpt,
+    ThreadsOpt,
+    TranslatorOpt,
+    run_options,
+)
 from .errors import SummarizeError
 
 app = typer.Typer(
@@ -51,6 +66,339 @@ def error_line(message: str) -> None:
 
 # --- commands -----------------------------------------------------------------------------------
 # Each command parses options, calls the library, prints. Add new commands below.
+
+
+@app.command()
+def segment(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Text files, directories of *.txt, or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: an object for one file, an array for several.")] = False,
+) -> None:
+    """Split pages into articles, paragraphs and sentences (no models): see what the tool reads."""
+    from .segment_output import print_segmentation
+
+    def report(level: str, message: str) -> None:
+        if level == "error":
+            error_line(message)
+        else:
+            sys.stderr.write(f"summarize: {level}: {message}\n")
+
+    if print_segmentation(inputs, as_json=as_json, stdout=sys.stdout, report=report):
+        raise typer.Exit(2)
+
+
+class OutputFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Text files, directories of *.txt, or - for stdin.")],
+    full: Annotated[bool, typer.Option("--full", help="Also show every paragraph, Chinese and English aligned.")] = False,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal).")] = None,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bars on stderr (default: on a terminal).")] = None,
+    summarizer: SummarizerOpt = None,
+    translator: TranslatorOpt = None,
+    beam: BeamOpt = None,
+    threads: ThreadsOpt = None,
+    summary_chars: SummaryCharsOpt = None,
+    strict: StrictOpt = False,
+    no_cache: NoCacheOpt = False,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """The main job: every article of each page, its Chinese summary and the English side by side."""
+    from .pipeline import read_pages, run_pages
+    from .progress import StageProgress
+
+    options = run_options(
+        full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
+        summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
+    )
+    pages, errors = read_pages(inputs)
+    for error in errors:
+        error_line(str(error))
+    if pages:
+        engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
+        with _warnings_as_lines(), StageProgress(progress, engines=_stage_labels(engines)) as bars:
+            digests = run_pages(pages, engines, progress=bars.update)
+        _emit(digests, fmt.value, output, full=full, color=color)
+    if errors:
+        raise typer.Exit(2)
+
+
+@app.command()
+def export(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Text files or directories of *.txt.")],
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Output directory; the input tree is mirrored into it.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.markdown,
+    full: Annotated[bool, typer.Option("--full", help="Include every paragraph, Chinese and English aligned.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo outputs even when they are up to date.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (threads are shared among them).")] = 1,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")] = None,
+    summarizer: SummarizerOpt = None,
+    translator: TranslatorOpt = None,
+    beam: BeamOpt = None,
+    threads: ThreadsOpt = None,
+    summary_chars: SummaryCharsOpt = None,
+    strict: StrictOpt = False,
+    no_cache: NoCacheOpt = False,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Batch: digest every page into DIR (a/b/page.txt -> DIR/a/b/page.md); resumable, skips up-to-date outputs."""
+    from .export import export as export_tree
+    from .progress import StageProgress
+
+    options = run_options(
+        full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
+        summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
+    )
+    with _warnings_as_lines(), StageProgress(progress, delay=0.0) as bars:
+        report = export_tree(inputs, out_dir, options, fmt=fmt.value, force=force, jobs=jobs, progress=bars.update)
+    for _, message in report.failed:
+        error_line(message)
+    sys.stderr.write(
+        f"summarize: exported {len(report.written)}, up to date {len(report.skipped)}, failed {len(report.failed)} -> {out_dir}\n"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _engines_with_notice(options, *, explicit: bool):
+    """The engines, and one line on stderr saying which run when the user did not choose them."""
+    from .pipeline import Engines
+
+    engines = Engines(options)
+    if not explicit or engines.notices:
+        line = f"engines: {engines.describe()}" + "".join(f"; {notice}" for notice in engines.notices)
+        sys.stderr.write(f"summarize: {line}\n")
+    return engines
+
+
+def _stage_labels(engines) -> dict[str, str]:
+    return {"summarize": engines.summarizer.info.name, "translate": engines.translator.info.name}
+
+
+@contextmanager
+def _warnings_as_lines():
+    """Library warnings (a cache set aside, bad bytes dropped) as one line each on stderr."""
+    import warnings
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        sys.stderr.write(f"summarize: warning: {message}\n")
+
+    previous = warnings.showwarning
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = previous
+
+
+def _emit(digests, fmt: str, output: Optional[Path], *, full: bool, color: Optional[bool]) -> None:
+    from .atomic import write_atomic
+    from .export import render_output
+
+    if fmt == "terminal":
+        from rich.console import Console
+
+        from .render.terminal import render_terminal
+
+        if output is not None:
+            with io.StringIO() as buffer:
+                render_terminal(digests, Console(file=buffer, width=120, no_color=True, force_terminal=False), full=full)
+                text = buffer.getvalue()
+        else:
+            console = Console(force_terminal=color, no_color=color is False, highlight=False)
+            render_terminal(digests, console, full=full)
+            return
+    elif fmt == "json":
+        import json
+
+        from .render.jsonout import digest_to_dict
+
+        data = [digest_to_dict(d, full=full) for d in digests]
+        text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n---\n\n".join(render_output(d, fmt, full=full) for d in digests)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+# --- models, translate (local seq2seq engines: summarize/engines) ---
+
+models_app = typer.Typer(
+    help="Local seq2seq models: list the known ones, download, convert to CTranslate2, inspect.",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+
+class Quantization(str, Enum):
+    int8 = "int8"
+    float32 = "float32"
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+@models_app.command("list")
+def models_list(as_json: JsonOpt = False) -> None:
+    """Known models (model cards): task, family, license, and whether and where they are downloaded."""
+    from .engines.catalog import human_size, list_models
+
+    entries = list_models()
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    for entry in entries:
+        default = " (default)" if entry["default"] else ""
+        typer.echo(
+            f"{entry['name']}  {entry['task']}{default}  {entry['family']} {entry['parameters']}  "
+            f"{entry['license']}  {entry['hub_id']}@{entry['revision'][:10]}"
+        )
+        if not entry["local"]:
+            typer.echo(f"    not downloaded: summarize models pull {entry['name']}")
+        for backend, copy in entry["local"].items():
+            typer.echo(f"    {backend:<12} {copy['path']} ({human_size(copy['size'])})")
+
+
+@models_app.command("pull")
+def models_pull(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A model name from `summarize models list`.")],
+    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network (as with HF_HUB_OFFLINE=1).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Download and convert again even if present.")] = False,
+) -> None:
+    """Download a model at its pinned revision into the user directory, then convert it to CTranslate2 int8."""
+    from .engines.pull import pull
+
+    for kind, path in pull(name, offline=offline, force=force).items():
+        typer.echo(f"{name}: {'ctranslate2' if kind == 'ct2' else 'transformers'} copy at {path}")
+
+
+@models_app.command("convert")
+def models_convert(
+    source: Annotated[Path, typer.Argument(metavar="PATH", help="A local Hugging Face seq2seq checkpoint directory.")],
+    out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help="Directory to create.")],
+    quantization: Annotated[Quantization, typer.Option("--quantization", "-q", help="Weight type.")] = Quantization.int8,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Convert a checkpoint to CTranslate2 (tokenizer included), for the fast path: --translator OUT."""
+    from .engines.convert import convert
+
+    convert(source, out, quantization=quantization.value, force=force)
+    typer.echo(f"converted {source} -> {out} (CTranslate2 {quantization.value})")
+
+
+@models_app.command("info")
+def models_info(
+    spec: Annotated[str, typer.Argument(metavar="NAME|PATH", help="A model name or a model directory.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Family, vocabulary, dimensions, input limit, format, files and size of a model."""
+    from .engines.catalog import human_size, model_info
+
+    info = model_info(spec)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    copies = info.pop("copies", None)
+    for block in [info, *(copies or [])]:
+        files = block.pop("files", {})
+        for key, value in block.items():
+            if key == "local":
+                value = ", ".join(f"{k} {v['path']}" for k, v in value.items()) or "not downloaded"
+            elif isinstance(value, dict):
+                value = ", ".join(f"{k}={v}" for k, v in value.items()) or "-"
+            elif isinstance(value, bool):
+                value = "yes" if value else "no"
+            elif key == "size":
+                value = human_size(value)
+            elif isinstance(value, str):
+                value = " ".join(value.split())
+            typer.echo(f"{key + ':':<18}{value}")
+        for name, size in files.items():
+            typer.echo(f"  {name:<32}{human_size(size):>10}")
+        if copies is not None and block is info:
+            typer.echo("copies:" if copies else f"copies:           none (summarize models pull {info['name']})")
+
+
+@app.command()
+def translate(
+    text: Annotated[
+        Optional[str], typer.Argument(metavar="[TEXT|-]", help="Chinese text; - or nothing reads stdin.")
+    ] = None,
+    translator: TranslatorOpt = None,
+    beam: BeamOpt = None,
+    threads: ThreadsOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Translate Chinese text to English: one line out per line in, sentence by sentence."""
+    from .decoding import NotTextError, decode_bytes
+    from .engines.choose import choose_translator
+    from .engines.translating import translate_lines
+    from .errors import InputError, UsageError
+
+    options = run_options(translator=translator, beam=beam, threads=threads, strict=strict)
+    if text is None or text == "-":
+        if text is None and sys.stdin.isatty():
+            raise UsageError("no text to translate", hint="Pass TEXT, or pipe text in: echo 你好 | summarize translate -")
+        try:
+            text = decode_bytes(sys.stdin.buffer.read()).text
+        except NotTextError as exc:
+            raise InputError(f"not text: {exc}", path="<stdin>") from exc
+    engine, notice = choose_translator(options.translator, options.engine, strict=options.strict)
+    if notice:
+        sys.stderr.write(f"summarize: {notice}\n")
+    for line in translate_lines(text.splitlines(), engine):
+        typer.echo(line)
+
+
+@app.command()
+def check(
+    pairs: Annotated[str, typer.Argument(metavar="PAIRS.jsonl|-", help='JSON lines of {"zh": ..., "en": ...} (optional "id"); - reads stdin.')],
+    glossary: GlossaryOpt = None,
+    default_glossary: Annotated[
+        bool, typer.Option("--default-glossary", help="Also verify the terms of the glossary shipped with summarize.")
+    ] = False,
+    fail_on_findings: Annotated[
+        bool, typer.Option("--fail-on-findings", help="Exit 1 when any pair has findings (default: exit 0).")
+    ] = False,
+) -> None:
+    """Check translations: numbers, Chinese left in, echoes, loops, length, glossary terms.
+    Prints one JSON line per pair: {"id", "ok", "findings": [{check, unit_id, message, zh, en}]}."""
+    import json
+
+    from .audit import audit, read_pairs
+    from .errors import UsageError
+    from .glossary import Glossary
+    from .glossary import default_glossary as packaged_glossary
+    from .glossary import load_glossary
+
+    if pairs == "-" and sys.stdin.isatty():
+        raise UsageError("no pairs on stdin", hint="Pipe JSON lines in, or pass a file: summarize check pairs.jsonl")
+    terms = load_glossary(glossary) if glossary else None
+    if default_glossary:
+        terms = packaged_glossary().merged(terms or Glossary())
+    any_findings = False
+    for report in audit(read_pairs(pairs), terms):
+        any_findings = any_findings or not report["ok"]
+        typer.echo(json.dumps(report, ensure_ascii=False))
+    if fail_on_findings and any_findings:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -41,6 +41,8 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    # Offsets of the page lines each headline field was made of, e.g. {"title": [(4, 31), (33, 39)]}.
+    field_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def body_paragraphs(self) -> list[Paragraph]:
@@ -60,3 +62,7 @@ class Page:
     articles: list[Article] = field(default_factory=list)
     # "simplified", "traditional" or "other" (no Chinese to speak of: passed through).
     script: str = "simplified"
+    # Offsets of the preamble entries, one (start, end) per entry.
+    preamble_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Problems found while reading the input (e.g. undecodable bytes dropped), one line each.
+    warnings: list[str] = field(default_factory=list)

@@ -23,3 +23,53 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def sample_page() -> Path:
     return SAMPLE_PAGE
+
+
+# --- tiny seq2seq checkpoints (tests/tiny_models.py), built once per session ---------------------
+# Random weights, real file layouts: load them exactly as a real checkpoint loads
+# (--translator DIR / --summarizer DIR). HF dirs need torch+transformers; *_ct2 are CTranslate2 int8.
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory) -> Path:
+    """Marian zh->en (opus-mt layout: source.spm, target.spm, vocab.json); input limit 64 tokens."""
+    from tiny_models import build_marian
+
+    return build_marian(tmp_path_factory.mktemp("tiny") / "marian")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_ct2(tiny_marian, tmp_path_factory) -> Path:
+    from tiny_models import convert_ct2
+
+    return convert_ct2(tiny_marian, tmp_path_factory.mktemp("tiny") / "marian-ct2")
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(tmp_path_factory) -> Path:
+    """T5 summarizer (spiece.model + tokenizer_config.json, like the older hub checkpoints)."""
+    from tiny_models import build_t5
+
+    return build_t5(tmp_path_factory.mktemp("tiny") / "t5")
+
+
+@pytest.fixture(scope="session")
+def tiny_t5_ct2(tiny_t5, tmp_path_factory) -> Path:
+    from tiny_models import convert_ct2
+
+    return convert_ct2(tiny_t5, tmp_path_factory.mktemp("tiny") / "t5-ct2")
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory) -> Path:
+    """Chinese BART summarizer (tokenizer.json; embedding rows past the tokenizer); input limit 128."""
+    from tiny_models import build_bart
+
+    return build_bart(tmp_path_factory.mktemp("tiny") / "bart")
+
+
+@pytest.fixture(scope="session")
+def tiny_bart_ct2(tiny_bart, tmp_path_factory) -> Path:
+    from tiny_models import convert_ct2
+
+    return convert_ct2(tiny_bart, tmp_path_factory.mktemp("tiny") / "bart-ct2")

@@ -1,0 +1,73 @@
+"""`summarize check`: audit any translation output given as JSON lines of {"zh": ..., "en": ...}.
+
+Every line is read and validated before anything is printed, so a bad line stops the run with one
+error naming the file and line, and no partial report.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .checks import check_pair
+from .errors import InputError
+from .glossary import Glossary
+
+__all__ = ["Pair", "read_pairs", "parse_pairs", "audit"]
+
+
+@dataclass
+class Pair:
+    id: Any  # the line's "id", else its line number
+    zh: str
+    en: str
+
+
+def read_pairs(path: str) -> list[Pair]:
+    """Pairs from a JSONL file, or from stdin for "-"."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a JSONL file of pairs", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path=name) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"line {line}: not UTF-8", path=name, hint="JSON lines are UTF-8") from None
+    return parse_pairs(text, name)
+
+
+def parse_pairs(text: str, name: str = "<pairs>") -> list[Pair]:
+    pairs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})", path=name) from None
+        if not isinstance(item, dict):
+            raise InputError(f'line {number}: expected an object like {{"zh": "...", "en": "..."}}', path=name)
+        for key in ("zh", "en"):
+            if not isinstance(item.get(key), str):
+                problem = "missing" if key not in item else "not a string"
+                raise InputError(f'line {number}: "{key}" is {problem}', path=name,
+                                 hint='Each line needs {"zh": "...", "en": "..."} (and may have "id")')  # fmt: skip
+        pairs.append(Pair(item.get("id", number), item["zh"], item["en"]))
+    return pairs
+
+
+def audit(pairs: list[Pair], glossary: Glossary | None = None) -> Iterator[dict[str, Any]]:
+    """One report per pair: {"id", "ok", "findings": [{check, unit_id, message, zh, en}]}."""
+    for pair in pairs:
+        findings = check_pair(pair.zh, pair.en, unit_id=str(pair.id), glossary=glossary)
+        yield {"id": pair.id, "ok": not findings, "findings": [f.to_dict() for f in findings]}

@@ -1,0 +1,500 @@
+"""Fidelity checks on (Chinese, English) units and on summaries against their article.
+
+Each check is a small pure function `(zh, en) -> list[str]` of one-line messages; `check_pair` runs
+them all and returns `Finding` records. The checks and what they catch:
+
+- ``missing``: no English for a Chinese unit, or an English far too short to be its translation.
+- ``echo``: the "translation" is mostly the Chinese source again.
+- ``untranslated``: Chinese characters left in the English ("ranks first in金华").
+- ``repetition``: a loop: the same word or phrase over and over.
+- ``length_ratio``: an English far longer than translations of that much Chinese are (an English
+  far too short is ``missing``: part of the Chinese was dropped).
+- ``numbers``: every quantity in the Chinese must be in the English with the same value, in any
+  usual English form (155 billion, 155bn, 155,000,000,000); numbers in the English that the
+  Chinese does not have are reported too. See `summarize.numbers.same_value` for what counts as
+  the same value.
+- ``glossary``: a glossary term in the Chinese whose English is not in the translation.
+
+Summaries (``summary_numbers``, ``summary_names``, ``repetition``): every number and every name in a
+summary must occur in its article, and a figure must not move from one place or person to another.
+
+Length bounds are calibrated on professional translations: NTREX-128 (CC BY-SA 4.0) and, for
+internal evaluation only, WMT21 newstest zh-en (see benchmarks/eval_checks.py). English letters
+per Chinese character: median 2.8 (NTREX, translated Chinese) and 3.8 (WMT21, Chinese-original
+news); 99.9% of pairs fall between 0.7 and 7.5.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from .glossary import Glossary
+from .numbers import (
+    EnglishQuantity,
+    Quantity,
+    endpoint_matches,
+    find_english_quantities,
+    find_quantities,
+    mentioned_values,
+    to_english,
+    values_close,
+)
+
+__all__ = [
+    "Finding",
+    "CHECK_NAMES",
+    "check_pair",
+    "check_summary",
+    "check_missing",
+    "check_echo",
+    "check_untranslated",
+    "check_repetition",
+    "check_length_ratio",
+    "check_numbers",
+    "compare_numbers",
+    "NumberReport",
+    "check_glossary",
+    "check_summary_numbers",
+    "check_summary_names",
+    "required_in_translation",
+]
+
+CHECK_NAMES = (
+    "missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "glossary",
+    "summary_numbers", "summary_names",
+)  # fmt: skip
+
+
+@dataclass
+class Finding:
+    check: str  # one of CHECK_NAMES
+    unit_id: str  # the sentence, paragraph or summary checked
+    message: str  # one line
+    zh: str
+    en: str
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]*")
+_LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+# English letters and digits per Chinese character in professional translations (see module doc).
+_MIN_HAN_FOR_RATIO = 15  # shorter units vary too much ("Big if true," he tweeted.)
+_TOO_LONG = 9.0  # letters per Han character; 99.9th percentile of news translations is 7.5
+_TOO_SHORT = 1.0  # 0.5th percentile of Chinese-original news is 2.1, of translated Chinese 1.35
+_MIN_SHORTFALL = 40  # letters short of a typical translation (2.5 per character) before saying so
+
+
+def _short_by(zh: str, en: str) -> float:
+    han, ratio = _measure(zh, en)
+    return han * (2.5 - ratio)
+
+
+def _measure(zh: str, en: str) -> tuple[int, float]:
+    """(Han characters in zh, English letters per Han character), not counting the Latin letters
+    and digits the Chinese already has (names, numbers), which a translation keeps as they are."""
+    han = len(_HAN.findall(zh))
+    own = len(_LATIN_ALNUM.findall(zh))
+    letters = len(_LATIN_ALNUM.findall(en))
+    return han, (max(letters - own, 0) / han if han else math.inf)
+
+
+# --- pair checks --------------------------------------------------------------------------------
+
+
+def check_missing(zh: str, en: str) -> list[str]:
+    if not _has_content(zh):
+        return []
+    if not en.strip():
+        return ["no English for this Chinese"]
+    han, ratio = _measure(zh, en)
+    if han >= _MIN_HAN_FOR_RATIO and ratio < _TOO_SHORT and _han_share(en) < 0.5 and _short_by(zh, en) >= _MIN_SHORTFALL:
+        return [f"the English is far too short to translate all of the Chinese ({len(_LATIN_ALNUM.findall(en))} "
+                f"letters for {han} Chinese characters; translations run 1.3 to 7.5 per character): part of it "
+                f"was dropped"]  # fmt: skip
+    return []
+
+
+def check_echo(zh: str, en: str) -> list[str]:
+    if not en.strip() or not _HAN.search(zh):
+        return []
+    if _squash(en) == _squash(zh) or _han_share(en) >= 0.5:
+        return ["the English is the Chinese source again, not a translation"]
+    return []
+
+
+def check_untranslated(zh: str, en: str) -> list[str]:
+    runs = [m for m in _HAN_RUN.finditer(en) if not _deliberate_gloss(en, m, zh)]
+    if not runs:
+        return []
+    shown = "、".join(dict.fromkeys(m.group().strip() for m in runs))
+    if len(shown) > 40:
+        shown = shown[:40] + "…"
+    return [f"Chinese left in the English: {shown}"]
+
+
+def _deliberate_gloss(en: str, m: re.Match, zh: str) -> bool:
+    """Yiwu (义乌): Chinese in brackets right after an English word, copied from the source, is a
+    translator's gloss, not a failure."""
+    before, after = en[: m.start()].rstrip(), en[m.end() :]
+    return before[-1:] in ("(", "（") and after[:1] in (")", "）") and m.group() in zh and bool(
+        re.search(r"[A-Za-z][\w'’.-]*\s*[(（]$", before)
+    )
+
+
+def check_repetition(zh: str, en: str) -> list[str]:
+    loop = _loop(en, words=False)
+    if loop and not _loop_in_source(loop, zh):
+        return [f"repeats {loop!r} over and over: a generation loop"]
+    loop = _loop(en, words=True)
+    if loop and not (_loop(en, words=True, times=6) is None and _repeats_itself(zh)):
+        return [f"repeats {loop!r} over and over: a generation loop"]
+    return []
+
+
+def _repeats_itself(zh: str) -> bool:
+    """没有、没有、绝对没有: a source that says something twice over may be translated "No, no, no"."""
+    return re.search(r"(.{2,8}?)\1", "".join(_HAN.findall(zh))) is not None
+
+
+def check_length_ratio(zh: str, en: str) -> list[str]:
+    han, ratio = _measure(zh, en)
+    if han < _MIN_HAN_FOR_RATIO or not en.strip() or _han_share(en) >= 0.5:
+        return []
+    letters = len(_LATIN_ALNUM.findall(en))
+    if ratio > _TOO_LONG:
+        return [f"the English is much longer than a translation of this Chinese ({letters} letters for "
+                f"{han} Chinese characters, {ratio:.1f} per character; translations run 1.3 to 7.5)"]  # fmt: skip
+    return []  # too short is reported as "missing"
+
+
+def required_in_translation(q: Quantity) -> bool:
+    """Whether a translation must carry this quantity. Optional: ordinals (第一 may become "top"),
+    vague amounts (数十), 0 and 1 (一个, 1名: "a"), and small counts in Chinese numerals (两只手,
+    三篇文章), which good translations often turn into words or idioms."""
+    if q.kind == "ordinal" or q.qualifier == "several":
+        return False
+    if q.kind in ("date", "year", "decade", "time"):
+        return q.numeral == "arabic" or q.kind in ("year", "decade")
+    if q.upper is None and abs(q.value) <= 1 and q.kind not in ("percent", "money", "points", "permille"):
+        return False
+    if q.numeral == "chinese" and abs(q.value) <= 10:
+        return False
+    return True
+
+
+@dataclass
+class NumberReport:
+    """What the number check found: Chinese quantities missing from the English (each with the
+    English quantity most likely meant as it, if any) and English quantities with no source."""
+
+    missing: list[tuple[Quantity, EnglishQuantity | None]]
+    extra: list[EnglishQuantity]
+
+    def messages(self) -> list[str]:
+        out = []
+        for q, suspect in self.missing:
+            said = to_english(q)
+            text = f"{q.text} ({said})" if said != q.text else q.text
+            out.append(f"{text} not found in the English" + (f"; found {suspect.text}" if suspect else ""))
+        out += [f"{e.text} in the English is not in the Chinese" for e in self.extra]
+        return out
+
+
+def compare_numbers(zh: str, en: str) -> NumberReport:
+    zh_qs = find_quantities(zh)
+    en_qs = find_english_quantities(en)
+    report = NumberReport([], [])
+    if not zh_qs and not en_qs:
+        return report
+    en_ends = [(e, v) for e in en_qs for v in _ends(e)]
+    used: set[int] = set()
+    cited: set[int] = set()
+    for q in zh_qs:
+        found = [v for v in _ends(q) if _matching(q, v, en_ends, used)]
+        missing = len(found) < len(_ends(q))
+        if q.upper is not None and q.qualifier == "about" and found:
+            missing = False  # 五六百米 as "about 500 meters"
+        if missing and _digits_copied(q, en):
+            missing = False
+        if missing and required_in_translation(q):
+            suspect = _suspect(q, en_ends, used | cited)
+            if suspect is not None:
+                cited.add(id(suspect))
+            report.missing.append((q, suspect))
+    mentioned = mentioned_values(zh)
+    for e in en_qs:
+        if id(e) in used or id(e) in cited or e.spelled or e.qualifier == "several":
+            continue
+        if not all(_accounted(e, v, mentioned) for v in _ends(e)):
+            report.extra.append(e)
+    return report
+
+
+def _matching(q: Quantity, v: Decimal, en_ends: list[tuple[EnglishQuantity, Decimal]], used: set[int]) -> bool:
+    hits = [e for e, ev in en_ends if endpoint_matches(q, v, e, ev)]
+    used.update(id(e) for e in hits)
+    return bool(hits)
+
+
+def check_numbers(zh: str, en: str) -> list[str]:
+    return compare_numbers(zh, en).messages()
+
+
+def _digits_copied(q: Quantity, en: str) -> bool:
+    """A plain number the English carries inside a name or code (247体育 as "247sports")."""
+    if q.kind != "number" or q.unit or q.upper is not None:
+        return False
+    digits = re.fullmatch(r"\d{2,}", q.text.translate(_FULLWIDTH_DIGITS))
+    return bool(digits) and re.search(rf"(?<![\d.,]){digits.group()}(?![\d])", en) is not None
+
+
+_FULLWIDTH_DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
+
+
+def _ends(q: Quantity | EnglishQuantity) -> list[Decimal]:
+    return [q.value] if q.upper is None else [q.value, q.upper]
+
+
+def _suspect(q: Quantity, en_ends: list[tuple[EnglishQuantity, Decimal]], taken: set[int]) -> EnglishQuantity | None:
+    """The English quantity most likely meant as `q`: unmatched, of a comparable kind, preferring
+    one off by a power of ten (1550 billion for 155 billion) or nearest in value."""
+    dated = q.kind in ("date", "time", "year", "decade")
+    best: tuple[float, EnglishQuantity] | None = None
+    for e, ev in en_ends:
+        if id(e) in taken or e.spelled or (e.kind in ("date", "time", "decade", "year")) != dated or ev == 0 or q.value == 0:
+            continue
+        ratio = abs(math.log10(abs(float(ev)) / abs(float(q.value))))
+        score = ratio - round(ratio) if round(ratio) >= 1 and abs(ratio - round(ratio)) < 0.01 else ratio + 1
+        if best is None or abs(score) < best[0]:
+            best = (abs(score), e)
+    return best[1] if best else None
+
+
+def _accounted(e: EnglishQuantity, v: Decimal, mentioned: set[Decimal]) -> bool:
+    """Whether an English value has a source in the Chinese at all (loosely)."""
+    if e.kind == "date":
+        parts = [Decimal(int(v) // 10000), Decimal(int(v) // 100 % 100), Decimal(int(v) % 100)]
+        return all(p in mentioned for p in parts if p)
+    if e.kind == "time":
+        h, m = divmod(int(v), 100)
+        return (Decimal(h) in mentioned or Decimal(h % 12) in mentioned) and (m == 0 or Decimal(m) in mentioned)
+    candidates = [abs(v)]
+    if e.unit == "m":
+        candidates.append(abs(v) * 10**6)
+    if e.kind == "decade" and v < 100:
+        candidates += [v + 1900, v + 2000]
+    for c in candidates:
+        if c in mentioned or any(values_close(m, c, a_rounded=True) for m in mentioned if m):
+            return True
+    return False
+
+
+def check_glossary(zh: str, en: str, glossary: Glossary | None) -> list[str]:
+    if glossary is None or not en.strip():
+        return []
+    return [f"{entry.zh} should be translated as {entry.en} (glossary)" for entry in glossary.verify(zh, en)]
+
+
+PairCheck = Callable[[str, str], list[str]]
+_PAIR_CHECKS: tuple[tuple[str, PairCheck], ...] = (
+    ("untranslated", check_untranslated),
+    ("repetition", check_repetition),
+    ("length_ratio", check_length_ratio),
+    ("numbers", check_numbers),
+)
+
+
+def check_pair(zh: str, en: str, *, unit_id: str = "", glossary: Glossary | None = None) -> list[Finding]:
+    """All checks on one (Chinese, English) unit. An empty, echoed or truncated translation is
+    reported once, without the findings that would follow from it."""
+    zh, en = zh or "", en or ""
+
+    def findings(check: str, messages: list[str]) -> list[Finding]:
+        return [Finding(check, unit_id, message, zh, en) for message in messages]
+
+    gone = findings("missing", check_missing(zh, en))
+    if gone and not en.strip():
+        return gone
+    echo = findings("echo", check_echo(zh, en))
+    if echo:
+        return echo
+    out = list(gone)
+    for name, check in _PAIR_CHECKS:
+        if gone and name in ("length_ratio", "numbers"):
+            continue
+        out += findings(name, check(zh, en))
+    out += findings("glossary", check_glossary(zh, en, glossary))
+    return out
+
+
+# --- summaries ----------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
+_NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nt")
+_NOT_NAMES = frozenset({"我市", "全市", "本市", "我省", "全省", "本省", "我国", "全国", "本报", "记者", "市委", "省委"})
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    """(name, kind) for the names in `text`: "person" for jieba's nr tags, "place" for places and
+    organizations (jieba's ns and nt, and the proper names of the default glossary, which jieba
+    often tags only nz: 义乌, 金华)."""
+    from .chinese_words import jieba_module
+    from .glossary import default_glossary
+
+    jieba_module()  # loads the dictionary quietly
+    import jieba.posseg as pseg
+
+    seen: dict[str, str] = {}
+    for _, _, entry in default_glossary().find(text):
+        if entry.en[:1].isupper():
+            seen.setdefault(entry.zh, "place")
+    for pair in pseg.cut(text):
+        word, tag = pair.word.strip(), pair.flag
+        if tag in _NAME_TAGS and len(word) >= 2 and word not in _NOT_NAMES and _HAN.search(word):
+            seen.setdefault(word, "person" if tag.startswith("nr") else "place")
+    return list(seen.items())
+
+
+def _zh_matches(q: Quantity, a: Quantity) -> bool:
+    """A summary quantity and an article quantity say the same (rounding allowed when the summary
+    marks it approximate: 超1500亿元 for 1550亿元)."""
+    if q.kind in ("date", "year", "decade", "time") or a.kind in ("date", "year", "decade", "time"):
+        return q.kind == a.kind and q.value == a.value and q.upper == a.upper
+    ends_q, ends_a = _ends(q), _ends(a)
+    if len(ends_q) != len(ends_a):
+        return False
+    approximate = q.qualifier is not None
+    return all(values_close(x, y, a_rounded=approximate, b_rounded=False) for x, y in zip(ends_q, ends_a))
+
+
+def check_summary_numbers(summary_zh: str, article_text: str) -> list[str]:
+    article_qs = find_quantities(article_text)
+    mentioned = mentioned_values(article_text)
+    messages = []
+    for q in find_quantities(summary_zh):
+        if any(_zh_matches(q, a) for a in article_qs):
+            continue
+        if not required_in_translation(q) and all(abs(v) in mentioned for v in _ends(q)):
+            continue
+        said = to_english(q)
+        messages.append(f"{q.text} ({said}) in the summary is not in the article" if said != q.text
+                        else f"{q.text} in the summary is not in the article")  # fmt: skip
+    return messages
+
+
+def check_summary_names(summary_zh: str, article_text: str) -> list[str]:
+    messages = [f"{name} in the summary is not in the article" for name, _ in _names(summary_zh)
+                if name not in article_text]  # fmt: skip
+    messages += _moved_figures(summary_zh, article_text)
+    return messages
+
+
+_SELF_REFERENCE = re.compile(r"[我本全该][市省县区镇乡村国]")  # 我市: the paper's own city, named nowhere
+
+
+def _moved_figures(summary_zh: str, article_text: str) -> list[str]:
+    """A figure the summary gives for one place or person that the article gives only for another
+    (义乌 1550亿元 in the article, 金华 1550亿元 in the summary). Said only when the article names
+    someone else of the same kind in the figure's sentence, does not name the summary's one within
+    two sentences of it, and does not speak of its own city there (我市, 全省)."""
+    sentences = _sentences(article_text)
+    quantities = [find_quantities(s) for s in sentences]
+    messages = []
+    for sentence in _sentences(summary_zh):
+        qs = [q for q in find_quantities(sentence) if required_in_translation(q)]
+        if not qs:
+            continue
+        names = [(n, kind) for n, kind in _names(sentence) if n in article_text]
+        for q in qs:
+            holders = [i for i, aq in enumerate(quantities) if any(_zh_matches(q, a) for a in aq)]
+            if not holders:
+                continue
+            windows = ["".join(sentences[max(0, i - 2) : i + 3]) for i in holders]
+            if any(_SELF_REFERENCE.search(w) for w in windows):
+                continue
+            for name, kind in names:
+                if any(name in w for w in windows):
+                    continue
+                others = [n for i in holders for n, k in _names(sentences[i]) if k == kind and n != name and n not in sentence]
+                if others:
+                    messages.append(f"{q.text} is given for {others[0]} in the article, not for {name}")
+    return messages
+
+
+def check_summary(summary_zh: str, article_text: str, *, unit_id: str = "") -> list[Finding]:
+    """Every number and name in a Chinese summary must occur in its article; a summary that loops
+    is reported too."""
+
+    def findings(check: str, messages: list[str]) -> list[Finding]:
+        return [Finding(check, unit_id, m, summary_zh, "") for m in messages]
+
+    if not summary_zh.strip():
+        return []
+    out = findings("summary_numbers", check_summary_numbers(summary_zh, article_text))
+    out += findings("summary_names", check_summary_names(summary_zh, article_text))
+    loop = _loop(summary_zh, words=False)
+    if loop and not _loop_in_source(loop, article_text):
+        out += findings("repetition", [f"repeats {loop!r} over and over: a generation loop"])
+    return out
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _has_content(text: str) -> bool:
+    return bool(_HAN.search(text) or re.search(r"\w", text))
+
+
+def _han_share(en: str) -> float:
+    """Share of Chinese in a text, counting a Chinese character as three Latin letters."""
+    han = len(_HAN.findall(en))
+    letters = len(_LATIN_ALNUM.findall(en))
+    return 3 * han / (3 * han + letters) if han or letters else 0.0
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
+
+
+def _loop(text: str, *, words: bool, times: int | None = None) -> str | None:
+    """The repeated unit of a loop: a word run 4+ times, a phrase of 2-8 words 3+ times, or a
+    string of Chinese characters 3+ times (one character 6+ times); `times` asks for more."""
+    if words:
+        tokens = [t.lower() for t in re.findall(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?", text)]
+        for n in range(1, 9):
+            need = times or (4 if n == 1 else 3)
+            for i in range(0, len(tokens) - n * need + 1):
+                unit = tokens[i : i + n]
+                if all(tokens[i + k * n : i + (k + 1) * n] == unit for k in range(1, need)):
+                    if n == 1 and unit[0].isdigit():
+                        continue
+                    return " ".join(unit)
+        return None
+    chars = "".join(_HAN.findall(text))
+    m = re.search(r"(.)\1{5,}|(.{2,12}?)\2{2,}", chars)
+    if m:
+        return m.group(1) or m.group(2)
+    return None
+
+
+def _loop_in_source(unit: str, source: str) -> bool:
+    """A repetition the source has too (哈哈哈, a list) is not a model loop."""
+    if _HAN.search(unit):
+        return unit * 3 in "".join(_HAN.findall(source)) or unit * 2 in source
+    return False
+

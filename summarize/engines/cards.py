@@ -1,0 +1,159 @@
+"""Model cards (models/*.toml) and prompt templates (prompts/*): which checkpoints the tool knows
+by name, where they come from (hub id + pinned revision), and how to run them.
+
+A card names its task (translate | summarize), family, license, input limit, decoding defaults,
+prompt template, and the exact architecture (a config.json copy) so benchmarks can build a
+random-weight model of the same shape without downloading anything.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+Task = Literal["translate", "summarize"]
+TASKS: tuple[Task, ...] = ("translate", "summarize")
+
+
+@dataclass(frozen=True)
+class GenerationDefaults:
+    beam: int = 2
+    max_new_tokens: int = 256
+    """Hard cap on output tokens."""
+    min_new_tokens: int = 0
+    max_length_ratio: float = 3.0
+    """Output cap relative to the input: ratio x input tokens + offset (translation)."""
+    max_length_offset: int = 10
+    no_repeat_ngram_size: int = 0
+    repetition_penalty: float = 1.0
+    length_penalty: float = 1.0
+
+
+TRANSLATE_DEFAULTS = GenerationDefaults(beam=2, max_new_tokens=256, max_length_ratio=3.0, max_length_offset=10, no_repeat_ngram_size=4)
+SUMMARIZE_DEFAULTS = GenerationDefaults(
+    beam=4, max_new_tokens=128, min_new_tokens=8, max_length_ratio=1.0, max_length_offset=8, no_repeat_ngram_size=3
+)
+"""Decoding for checkpoints without a card (a local directory given by path)."""
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str
+    task: Task
+    hub_id: str
+    revision: str
+    family: str
+    license: str
+    description: str
+    path: Path
+    default: bool = False
+    parameters: str = ""
+    why: str = ""
+    download: tuple[str, ...] = ()
+    """Files to download besides the weights (`models pull` picks safetensors when the
+    repository has them, else pytorch_model.bin, shards included)."""
+    architecture: str | None = None
+    """File in models/ with the checkpoint's config.json."""
+    prompt: str = "plain.txt"
+    max_input_tokens: int = 512
+    generation: GenerationDefaults = field(default_factory=GenerationDefaults)
+
+    @property
+    def template(self) -> str:
+        return load_prompt(self.prompt)
+
+    def architecture_config(self) -> dict[str, Any]:
+        if not self.architecture:
+            raise UsageError(f"card {self.name} has no architecture config", path=str(self.path))
+        return json.loads((self.path.parent / self.architecture).read_text(encoding="utf-8"))
+
+
+def data_dir(name: Literal["models", "prompts"]) -> Path:
+    """models/ or prompts/: packaged copies in a wheel, the repository's in a checkout."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "_data" / name, package.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise UsageError(f"the {name}/ directory is missing from this installation", path=str(package))
+
+
+@lru_cache(maxsize=1)
+def load_cards() -> dict[str, Card]:
+    cards: dict[str, Card] = {}
+    for path in sorted(data_dir("models").glob("*.toml")):
+        card = _parse_card(path)
+        cards[card.name] = card
+    return cards
+
+
+def _parse_card(path: Path) -> Card:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"invalid model card: {exc}", path=str(path)) from exc
+    generation = data.pop("generation", {})
+    known = {f.name for f in fields(GenerationDefaults)}
+    unknown = set(generation) - known
+    if unknown:
+        raise UsageError(f"unknown [generation] keys: {', '.join(sorted(unknown))}", path=str(path))
+    base = SUMMARIZE_DEFAULTS if data.get("task") == "summarize" else TRANSLATE_DEFAULTS
+    try:
+        card = Card(
+            path=path,
+            generation=GenerationDefaults(**{**base.__dict__, **generation}),
+            download=tuple(data.pop("download", ())),
+            **data,
+        )
+    except TypeError as exc:
+        raise UsageError(f"invalid model card: {exc}", path=str(path)) from exc
+    if card.task not in TASKS:
+        raise UsageError(f"task must be one of {', '.join(TASKS)}, not {card.task!r}", path=str(path))
+    return card
+
+
+def get_card(name: str) -> Card | None:
+    return load_cards().get(name)
+
+
+def require_card(name: str) -> Card:
+    card = get_card(name)
+    if card is None:
+        known = ", ".join(load_cards()) or "none"
+        raise UsageError(f"no model card named {name!r} (known: {known})", hint="See `summarize models list`")
+    return card
+
+
+def default_card(task: Task) -> Card:
+    for card in load_cards().values():
+        if card.task == task and card.default:
+            return card
+    raise UsageError(f"no default {task} model card in models/")
+
+
+@lru_cache(maxsize=16)
+def load_prompt(name: str) -> str:
+    """A prompt template: `{text}` is the input, `{title}` the article title (may be empty)."""
+    path = data_dir("prompts") / name
+    try:
+        template = path.read_text(encoding="utf-8").rstrip("\n")
+    except OSError as exc:
+        raise UsageError(f"cannot read prompt template: {exc.strerror}", path=str(path)) from exc
+    if "{text}" not in template:
+        raise UsageError("prompt template has no {text} placeholder", path=str(path))
+    return template
+
+
+def apply_prompt(template: str, text: str, title: str | None = None) -> str:
+    # Plain replacement, not str.format: news text is full of braces.
+    return template.replace("{title}", title or "").replace("{text}", text)

@@ -1,0 +1,115 @@
+"""Registry factories: `factory(model, options)` -> a Translator or Summarizer on the named backend.
+
+`model` is a card name, a checkpoint directory or a hub id (None: the default card). Loaded models
+are kept for the life of the process, keyed by (backend, location, threads): a page, or many
+pages, load each model once.
+
+`options.extra["force_new_tokens"] = N` makes every output exactly N tokens (no loop retries): for
+benchmarks that time random-weight models of the real architectures at real output lengths.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from ..errors import ModelError
+from ..registry import EngineInfo, EngineOptions
+from .cards import SUMMARIZE_DEFAULTS, TRANSLATE_DEFAULTS, Task, default_card
+from .generation import Generator
+from .locate import ModelRef, resolve
+from .summarizing import Seq2SeqSummarizer, SummarySettings
+from .translating import Seq2SeqTranslator, TranslationSettings
+
+_loaded: dict[tuple[str, str, int | None], Generator] = {}
+
+
+def make_translator(backend: str, model: str | None, options: EngineOptions) -> Seq2SeqTranslator:
+    ref, generator = _load("translate", backend, model, options)
+    card = ref.card
+    generation = card.generation if card else TRANSLATE_DEFAULTS
+    settings = TranslationSettings(
+        generation=generation,
+        beam=options.beam or generation.beam,
+        template=card.template if card else "{text}",
+        max_input_tokens=card.max_input_tokens if card else None,
+        force_new_tokens=options.extra.get("force_new_tokens"),
+    )
+    return Seq2SeqTranslator(generator, _info(ref, generator, "translation"), settings)
+
+
+def make_summarizer(backend: str, model: str | None, options: EngineOptions) -> Seq2SeqSummarizer:
+    ref, generator = _load("summarize", backend, model, options)
+    card = ref.card
+    generation = card.generation if card else SUMMARIZE_DEFAULTS
+    settings = SummarySettings(
+        generation=generation,
+        beam=options.beam or generation.beam,
+        template=card.template if card else "{text}",
+        max_input_tokens=card.max_input_tokens if card else None,
+        summary_chars=options.summary_chars,
+        force_new_tokens=options.extra.get("force_new_tokens"),
+    )
+    return Seq2SeqSummarizer(generator, _info(ref, generator, "abstractive"), settings)
+
+
+def _load(task: Task, backend: str, model: str | None, options: EngineOptions) -> tuple[ModelRef, Generator]:
+    ref = resolve(model or default_card(task).name, want="ct2" if backend == "ctranslate2" else "hf")
+    if ref.card is not None and ref.card.task != task:
+        raise ModelError(
+            f"{ref.card.name} is a {ref.card.task} model, not a {task} model",
+            hint=f"The default {task} model is {default_card(task).name} (see summarize models list)",
+        )
+    location = str(ref.checkpoint.path.resolve()) if ref.checkpoint else str(ref.hub_id)
+    key = (backend, location, options.threads)
+    if key not in _loaded:
+        quantization = ref.checkpoint.metadata.get("quantization") if ref.checkpoint and backend == "ctranslate2" else None
+        _loaded[key] = LazyGenerator(backend, quantization, lambda: _new_generator(backend, ref, options))
+    return ref, _loaded[key]
+
+
+class LazyGenerator:
+    """Loads the model on first use: a run served entirely from the cache never loads it.
+    `backend` and `quantization` (part of the engine's identity) are known without loading."""
+
+    def __init__(self, backend: str, quantization: str | None, load: Callable[[], Generator]):
+        self.backend = backend
+        self.quantization = quantization
+        self._load = load
+        self._generator: Generator | None = None
+
+    def __getattr__(self, name: str):
+        # Only reached for what __init__ did not set: path, limits, encode, decode, generate.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._generator is None:
+            self._generator = self._load()
+        return getattr(self._generator, name)
+
+
+def _new_generator(backend: str, ref: ModelRef, options: EngineOptions) -> Generator:
+    if backend == "ctranslate2":
+        from .ct2_backend import CT2Generator
+
+        assert ref.checkpoint is not None  # resolve(want="ct2") only returns local directories
+        return CT2Generator(ref.checkpoint, threads=options.threads)
+    try:
+        from .hf_backend import HFGenerator
+
+        offline = options.offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+        source = str(ref.checkpoint.path) if ref.checkpoint else str(ref.hub_id)
+        return HFGenerator(source, threads=options.threads, offline=offline)
+    except ImportError as exc:
+        raise ModelError(
+            f"the transformers backend needs torch and transformers ({exc.name or exc} is not installed)",
+            hint="Install them: pip install torch==2.13.0 && pip install 'summarize[transformers]'; "
+            "or convert the model once and use CTranslate2",
+        ) from exc
+
+
+def _info(ref: ModelRef, generator: Generator, kind: str) -> EngineInfo:
+    revision = ref.revision
+    quantization = getattr(generator, "quantization", None)
+    if revision and quantization:
+        revision = f"{revision}+{quantization}"
+    return EngineInfo(name=ref.name, backend=generator.backend, revision=revision, kind=kind)

@@ -1,0 +1,84 @@
+"""`summarize models pull NAME`: download a card's checkpoint at its pinned revision into the user
+directory (models/<name>/hf), then convert it to CTranslate2 int8 (models/<name>/ct2-int8).
+
+Only the files the tool needs are fetched (safetensors weights when the repository has them).
+Offline (`--offline` or HF_HUB_OFFLINE=1) nothing touches the network: a present checkpoint is
+still converted if needed, a missing one is a one-line error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from ..errors import ModelError, OutputError
+from .cards import Card, require_card
+from .checkpoint import inspect_dir
+from .convert import convert
+from .locate import CT2_DIRNAME, HF_DIRNAME, card_dir, local_copies
+
+WEIGHT_CHOICES = (
+    ("model.safetensors",),
+    ("model.safetensors.index.json", "model-*.safetensors"),
+    ("pytorch_model.bin",),
+    ("pytorch_model.bin.index.json", "pytorch_model-*.bin"),
+)
+
+
+def hub_offline(offline: bool = False) -> bool:
+    return offline or os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def pull(name: str, *, offline: bool = False, force: bool = False) -> dict[str, Path]:
+    """Make the card's Hugging Face and CTranslate2 int8 copies present; returns them."""
+    card = require_card(name)
+    copies = local_copies(card)
+    if force or "hf" not in copies:
+        if hub_offline(offline):
+            raise ModelError(
+                f"{card.name} is not downloaded and downloads are disabled (--offline or HF_HUB_OFFLINE=1)",
+                hint=f"run `summarize models pull {card.name}` with network access, "
+                "or convert a local checkpoint: summarize models convert DIR -o OUT",
+            )
+        download(card)
+    if force or "ct2" not in local_copies(card):
+        convert(card_dir(card) / HF_DIRNAME, card_dir(card) / CT2_DIRNAME, quantization="int8", force=True, revision=card.revision)
+    return local_copies(card)
+
+
+def download(card: Card) -> Path:
+    """The card's checkpoint at its pinned revision, into models/<name>/hf (replaced whole)."""
+    from huggingface_hub import HfApi, snapshot_download
+
+    target = card_dir(card) / HF_DIRNAME
+    partial = card_dir(card) / f".{HF_DIRNAME}.partial"
+    where = f"{card.hub_id}@{card.revision[:10]}"
+    try:
+        files = set(HfApi().list_repo_files(card.hub_id, revision=card.revision))
+        weights = next((list(choice) for choice in WEIGHT_CHOICES if choice[0] in files), None)
+        if weights is None:
+            raise ModelError(f"{where} has no weight file the tool can load (safetensors or pytorch_model.bin)")
+        # Resumable: a .partial directory left by an interrupted pull is reused.
+        snapshot_download(
+            card.hub_id,
+            revision=card.revision,
+            local_dir=partial,
+            allow_patterns=[*card.download, *weights],
+        )
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - network, auth and hub errors: one line for the user
+        raise ModelError(
+            f"download of {where} failed: {type(exc).__name__}: {exc}",
+            hint="Check the network connection and try again; an interrupted download resumes",
+        ) from exc
+    inspect_dir(partial)
+    shutil.rmtree(partial / ".cache", ignore_errors=True)
+    try:
+        if target.exists():
+            shutil.rmtree(target)
+        partial.rename(target)
+    except OSError as exc:
+        raise OutputError(f"cannot move the download into place: {exc.strerror}", path=str(target)) from exc
+    return target

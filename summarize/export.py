@@ -1,0 +1,216 @@
+"""`summarize export`: a tree of pages in, a mirrored tree of Markdown or JSON digests out.
+
+Each output is written atomically and carries its own metadata (input hash, engines, options), so
+a rerun skips what is up to date and redoes only what is missing or stale: an export can be
+interrupted at any moment and resumed. DIR holds the outputs and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .atomic import remove_stale_temps, write_atomic
+from .errors import OutputError, SummarizeError
+from .pipeline import Engines, RunOptions, run_pages
+
+FORMATS = {"markdown": ".md", "json": ".json"}
+FILES_PER_BATCH = 8
+
+
+@dataclass
+class ExportReport:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    # (input as given, one-line message)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Job:
+    ref: object  # reading.InputRef
+    output: Path
+
+
+def export(
+    inputs: Sequence[str],
+    out_dir: Path,
+    options: RunOptions,
+    *,
+    fmt: str = "markdown",
+    force: bool = False,
+    jobs: int = 1,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ExportReport:
+    from .reading import discover
+
+    _prepare_out_dir(out_dir)
+    report = ExportReport()
+    engines = Engines(options)
+    signature = _signature(engines, options, fmt)
+    pending: list[_Job] = []
+    seen: set[Path] = set()
+    for item in discover(inputs):
+        if isinstance(item, SummarizeError):
+            report.failed.append((item.path or "?", str(item)))
+            continue
+        output = out_dir / item.output_relpath.with_suffix(FORMATS[fmt])
+        if output in seen:
+            continue
+        seen.add(output)
+        if not force and _up_to_date(item, output, signature, fmt):
+            report.skipped.append(output)
+        else:
+            pending.append(_Job(item, output))
+    total = len(pending) + len(report.skipped)
+    done = len(report.skipped)
+    if progress:
+        progress("export", done, total)
+    batches = [pending[i : i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)]
+    for outcome in _run_batches(batches, options, fmt, signature, engines, jobs):
+        written, failed = outcome
+        report.written += written
+        report.failed += failed
+        done += len(written) + len(failed)
+        if progress:
+            progress("export", done, total)
+    return report
+
+
+def _prepare_out_dir(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError("exists and is not a directory; choose a directory for -o", path=str(out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output directory: {exc.strerror or exc}", path=str(out_dir)) from exc
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise OutputError("output directory is not writable; choose another one with -o", path=str(out_dir))
+    remove_stale_temps(out_dir)
+
+
+def _signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+    return {
+        "version": __version__,
+        "format": fmt,
+        "summarizer": asdict(engines.summarizer.info),
+        "translator": asdict(engines.translator.info),
+        "options": options.fingerprint(),
+    }
+
+
+def _input_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _up_to_date(ref, output: Path, signature: dict, fmt: str) -> bool:
+    if ref.path is None:  # stdin: always redone
+        return False
+    try:
+        if output.stat().st_mtime < ref.path.stat().st_mtime:
+            return False
+        meta = read_output_meta(output, fmt)
+        return meta is not None and meta.get("signature") == signature and meta.get("input_sha256") == _input_hash(ref.path)
+    except OSError:
+        return False
+
+
+def read_output_meta(output: Path, fmt: str) -> dict | None:
+    """The metadata an export wrote into an output, or None if it is missing or unreadable."""
+    try:
+        if fmt == "json":
+            with open(output, encoding="utf-8") as f:
+                data = json.load(f)
+            return data.get("meta") if isinstance(data, dict) else None
+        from .render.markdown import read_meta
+
+        with open(output, encoding="utf-8") as f:
+            return read_meta(f.readline())
+    except (OSError, ValueError):
+        return None
+
+
+def _run_batches(batches, options, fmt, signature, engines, jobs):
+    if jobs <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield _export_batch(batch, fmt, signature, engines)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    worker_options = _options_for_workers(options, jobs)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_export_batch_in_worker, batch, fmt, signature, worker_options) for batch in batches]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _options_for_workers(options: RunOptions, jobs: int) -> RunOptions:
+    from dataclasses import replace
+
+    threads = options.engine.threads or os.cpu_count() or 1
+    engine = replace(options.engine, threads=max(1, threads // jobs))
+    return replace(options, engine=engine)
+
+
+_worker_engines: Engines | None = None
+
+
+def _export_batch_in_worker(batch, fmt, signature, options):
+    global _worker_engines
+    if _worker_engines is None:  # one model load per worker process
+        _worker_engines = Engines(options)
+    return _export_batch(batch, fmt, signature, _worker_engines)
+
+
+def _export_batch(batch: list[_Job], fmt: str, signature: dict, engines: Engines) -> tuple[list[Path], list[tuple[str, str]]]:
+    from .reading import read_source
+    from .segmentation import segment_source
+
+    written: list[Path] = []
+    failed: list[tuple[str, str]] = []
+    pages, kept = [], []
+    for job in batch:
+        try:
+            source = read_source(job.ref)
+            pages.append(segment_source(source))
+            kept.append((job, _source_hash(source, job)))
+        except SummarizeError as exc:
+            failed.append((job.ref.input, str(exc)))
+    if not pages:
+        return written, failed
+    digests = run_pages(pages, engines)
+    for (job, input_sha), digest in zip(kept, digests):
+        meta = {"signature": signature, "input": digest.page.input, "input_sha256": input_sha}
+        try:
+            write_atomic(job.output, render_output(digest, fmt, full=engines.options.full, meta=meta))
+            written.append(job.output)
+        except SummarizeError as exc:
+            failed.append((job.ref.input, str(exc)))
+    return written, failed
+
+
+def _source_hash(source, job: _Job) -> str:
+    raw = getattr(source, "raw_sha256", None)
+    if raw:
+        return raw
+    return _input_hash(job.ref.path) if job.ref.path is not None else hashlib.sha256(source.text.encode()).hexdigest()
+
+
+def render_output(digest, fmt: str, *, full: bool, meta: dict | None = None) -> str:
+    if fmt == "json":
+        from .render.jsonout import digest_to_dict
+
+        return json.dumps(digest_to_dict(digest, full=full, meta=meta), ensure_ascii=False, indent=2) + "\n"
+    from .render.markdown import render_markdown
+
+    return render_markdown(digest, full=full, meta=meta)

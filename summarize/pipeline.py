@@ -1,0 +1,313 @@
+"""The main job as a library: pages in, bilingual digests out.
+
+One batch stream across all articles of all pages: every summary request goes to the summarizer
+in one call, then every unit to translate (titles, summary sentences, and with `full` every
+sentence of every paragraph) goes to the translator in one call, deduplicated and cached.
+Summarizer and translator run one after the other, so they never fight for the same cores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .cache import Cache, cache_key
+from .document import Article, Page
+from .registry import EngineInfo, EngineOptions, Summarizer, Summary, SummaryRequest, Translator
+from .script import has_han, to_simplified, to_traditional
+
+if TYPE_CHECKING:
+    from .checks import Finding
+    from .glossary import Glossary
+
+PIPELINE_VERSION = 1
+
+
+@dataclass
+class Unit:
+    """One piece of Chinese text and its English: a title, a summary sentence, a body sentence."""
+
+    id: str
+    zh: str
+    en: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class ArticleDigest:
+    article: Article
+    summary: list[Unit]
+    coverage: float
+    title: Unit | None
+    subtitle: Unit | None
+    # paragraph id -> its sentences as units (only with `full`)
+    paragraphs: dict[str, list[Unit]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def summary_zh(self) -> str:
+        return "".join(u.zh for u in self.summary)
+
+    @property
+    def summary_en(self) -> str:
+        return " ".join(u.en for u in self.summary if u.en)
+
+    def paragraph_en(self, paragraph_id: str) -> str:
+        return " ".join(u.en for u in self.paragraphs.get(paragraph_id, []) if u.en)
+
+    def all_findings(self) -> list[Finding]:
+        units = [u for u in (self.title, self.subtitle) if u] + self.summary
+        units += [u for us in self.paragraphs.values() for u in us]
+        return self.findings + [f for u in units for f in u.findings]
+
+
+@dataclass
+class PageDigest:
+    page: Page
+    articles: list[ArticleDigest]
+    summarizer: EngineInfo | None
+    translator: EngineInfo | None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for a in self.articles for f in a.all_findings()]
+
+
+@dataclass
+class RunOptions:
+    full: bool = False
+    summarizer: str | None = None
+    translator: str | None = None
+    strict: bool = False
+    use_cache: bool = True
+    glossary: str | None = None
+    engine: EngineOptions = field(default_factory=EngineOptions)
+
+    def fingerprint(self) -> dict:
+        """What, besides the input and the engines, determines an output (for export's skip)."""
+        return {"full": self.full, "beam": self.engine.beam, "summary_chars": self.engine.summary_chars, "glossary": self.glossary}
+
+
+StageCallback = Callable[[str, int, int], None]
+"""progress(stage, done, total): stage is "summarize" or "translate"."""
+
+
+class Engines:
+    """Resolves the summarizer and translator once per process; models load on first use."""
+
+    def __init__(self, options: RunOptions):
+        from .engines.choose import choose_summarizer, choose_translator
+
+        self.options = options
+        self.glossary = _load_glossary(options.glossary)
+        engine_options = replace(options.engine, extra={**options.engine.extra, "glossary": self.glossary})
+        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=options.strict)
+        self.translator, note_t = choose_translator(options.translator, engine_options, strict=options.strict)
+        self.notices = [n for n in (note_s, note_t) if n]
+
+    @property
+    def is_gloss(self) -> bool:
+        return self.translator.info.kind == "gloss"
+
+    def describe(self) -> str:
+        s, t = self.summarizer.info, self.translator.info
+        translator = "gloss (English key facts, not a translation)" if self.is_gloss else f"{t.name} ({t.backend})"
+        summarizer = s.name if s.name == s.backend else f"{s.name} ({s.backend})"
+        return f"summarizer {summarizer}, translator {translator}"
+
+
+def _load_glossary(path: str | None) -> Glossary:
+    from .glossary import default_glossary, load_glossary
+
+    glossary = default_glossary()
+    return glossary.merged(load_glossary(path)) if path else glossary
+
+
+def run_pages(pages: Sequence[Page], engines: Engines, *, progress: StageCallback | None = None) -> list[PageDigest]:
+    options = engines.options
+    cache = Cache(_cache_path()) if options.use_cache else Cache(None)
+    try:
+        digests = [_skeleton(page, options.full) for page in pages]
+        _summarize_all(digests, engines, cache, progress)
+        _translate_all(digests, engines, cache, progress)
+    finally:
+        cache.close()
+    return digests
+
+
+def _cache_path():
+    from .home import cache_path
+
+    return cache_path()
+
+
+def _model_text(page: Page, text: str) -> str:
+    return to_simplified(text) if page.script == "traditional" else text
+
+
+def _skeleton(page: Page, full: bool) -> PageDigest:
+    articles = []
+    for article in page.articles:
+        title = Unit(f"{article.id}.title", article.title) if article.title else None
+        subtitle = Unit(f"{article.id}.subtitle", article.subtitle) if article.subtitle else None
+        paragraphs = {}
+        if full:
+            paragraphs = {p.id: [Unit(s.id, s.text) for s in p.sentences] for p in article.paragraphs}
+        articles.append(ArticleDigest(article, [], 1.0, title, subtitle, paragraphs))
+    return PageDigest(page, articles, None, None)
+
+
+def _counter(stage: str, done: int, total: int, progress: StageCallback | None) -> Callable[[int], None]:
+    """A Progress callback for a model call that reports `stage` totals to `progress`."""
+    state = [done]
+    if progress:
+        progress(stage, done, total)
+
+    def advance(n: int) -> None:
+        state[0] = min(total, state[0] + n)
+        if progress:
+            progress(stage, state[0], total)
+
+    return advance
+
+
+# Checks are pure functions of their texts, so their findings are cached with the output they
+# judge: a run served from the cache needs neither models nor the checks' word segmenter.
+def _stored(findings: list[Finding]) -> list[list[str]]:
+    return [[f.check, f.message] for f in findings]
+
+
+def _restored(stored: list[list[str]], unit_id: str, zh: str, en: str) -> list[Finding]:
+    from .checks import Finding
+
+    return [Finding(check, unit_id, message, zh, en) for check, message in stored]
+
+
+def _valid(stored: dict, fields: tuple[str, ...]) -> dict:
+    """Cached values of the expected shape; anything else (an older layout) is redone."""
+    return {k: v for k, v in stored.items() if isinstance(v, dict) and all(f in v for f in fields)}
+
+
+# --- summaries ------------------------------------------------------------------------------------
+
+
+def _summary_request(page: Page, article: Article) -> SummaryRequest | None:
+    sentences = [_model_text(page, s.text) for p in article.body_paragraphs for s in p.sentences]
+    sentences = [s for s in sentences if s.strip()]
+    if not sentences or page.script == "other":
+        return None
+    return SummaryRequest(article.id, _model_text(page, article.title) if article.title else None, sentences)
+
+
+def _summarize_all(digests: list[PageDigest], engines: Engines, cache: Cache, progress: StageCallback | None) -> None:
+    from .checks import check_summary
+
+    summarizer: Summarizer = engines.summarizer
+    info = asdict(summarizer.info)
+    opts = {"summary_chars": engines.options.engine.summary_chars, "beam": engines.options.engine.beam, "v": PIPELINE_VERSION}
+    jobs: list[tuple[ArticleDigest, Page, SummaryRequest, str]] = []
+    for digest in digests:
+        digest.summarizer = summarizer.info
+        for ad in digest.articles:
+            request = _summary_request(digest.page, ad.article)
+            if request is not None:
+                key = cache_key("summary", info, opts, "\n".join([request.title or "", *request.sentences]))
+                jobs.append((ad, digest.page, request, key))
+    stored = _valid(cache.get_many(key for *_, key in jobs), ("sentences", "coverage", "findings"))
+    todo = [job for job in jobs if job[3] not in stored]
+    advance = _counter("summarize", len(jobs) - len(todo), len(jobs), progress)
+    if todo:
+        results = summarizer.summarize([request for _, _, request, _ in todo], on_progress=advance)
+        fresh = {}
+        for (ad, _, request, key), summary in zip(todo, results):
+            findings = check_summary(summary.text, "".join(request.sentences), unit_id=f"{ad.article.id}.summary")
+            fresh[key] = {"sentences": summary.sentences, "coverage": summary.coverage, "findings": _stored(findings)}
+        cache.put_many(fresh)
+        stored.update(fresh)
+    for ad, page, _, key in jobs:
+        value = stored[key]
+        sentences = [to_traditional(s) if page.script == "traditional" else s for s in value["sentences"]]
+        ad.summary = [Unit(f"{ad.article.id}.summary.s{i}", s) for i, s in enumerate(sentences, 1)]
+        ad.coverage = value["coverage"]
+        ad.findings = _restored(value["findings"], f"{ad.article.id}.summary", ad.summary_zh, "")
+
+
+# --- translation ----------------------------------------------------------------------------------
+
+
+def _units_to_translate(digest: PageDigest) -> list[Unit]:
+    units: list[Unit] = []
+    for ad in digest.articles:
+        units += [u for u in (ad.title, ad.subtitle) if u]
+        units += ad.summary
+        units += [u for us in ad.paragraphs.values() for u in us]
+    return units
+
+
+def _translate_all(digests: list[PageDigest], engines: Engines, cache: Cache, progress: StageCallback | None) -> None:
+    pairs: list[tuple[Unit, str]] = []  # (unit, text given to the model)
+    for digest in digests:
+        digest.translator = engines.translator.info
+        for unit in _units_to_translate(digest):
+            model_text = _model_text(digest.page, unit.zh)
+            if has_han(model_text):
+                pairs.append((unit, model_text))
+            else:
+                unit.en = unit.zh  # nothing Chinese to translate: passed through as is
+    results = translate_texts([text for _, text in pairs], engines, cache, progress=progress)
+    for unit, model_text in pairs:
+        unit.en, findings = results[model_text]
+        unit.findings = _restored(findings, unit.id, unit.zh, unit.en)
+
+
+def translate_texts(
+    texts: Sequence[str], engines: Engines, cache: Cache, *, progress: StageCallback | None = None
+) -> dict[str, tuple[str, list[list[str]]]]:
+    """English and stored findings for each distinct text: from the cache, else from the
+    translator (glossary-protected, numbers repaired), then cached. The cached value is the final
+    English, so a second run does no model work."""
+    translator = engines.translator
+    opts = {"beam": engines.options.engine.beam, "glossary": engines.glossary.fingerprint(), "v": PIPELINE_VERSION}
+    info = asdict(translator.info)
+    distinct = list(dict.fromkeys(texts))
+    keys = {text: cache_key("translation", info, opts, text) for text in distinct}
+    stored = _valid(cache.get_many(keys.values()), ("en", "findings"))
+    todo = [text for text in distinct if keys[text] not in stored]
+    advance = _counter("translate", len(distinct) - len(todo), len(distinct), progress)
+    if todo:
+        fresh = _translate_fresh(todo, engines, advance)
+        cache.put_many({keys[text]: value for text, value in fresh.items()})
+        stored.update({keys[text]: value for text, value in fresh.items()})
+    return {text: (stored[keys[text]]["en"], stored[keys[text]]["findings"]) for text in distinct}
+
+
+def _translate_fresh(texts: list[str], engines: Engines, advance: Callable[[int], None]) -> dict[str, dict]:
+    translator, glossary = engines.translator, engines.glossary
+    if engines.is_gloss:  # key facts, not a translation: nothing to check against the source
+        return {t: {"en": en, "findings": []} for t, en in zip(texts, translator.translate(texts, on_progress=advance))}
+    from .repair import repair_translations
+
+    protected = [glossary.protect(t) for t in texts]
+    outputs = translator.translate([text for text, _ in protected], on_progress=advance)
+    english = [restore(out) for (_, restore), out in zip(protected, outputs)]
+    repaired = repair_translations([(str(i), zh, en) for i, (zh, en) in enumerate(zip(texts, english))], translator, glossary)
+    return {text: {"en": r.en, "findings": _stored(r.findings)} for text, r in zip(texts, repaired)}
+
+
+# --- from inputs ----------------------------------------------------------------------------------
+
+
+def read_pages(inputs: Sequence[str]) -> tuple[list[Page], list[Exception]]:
+    """Read and segment every input; bad inputs are returned as errors, the others still read."""
+    from .reading import iter_sources
+    from .segmentation import segment_source
+
+    pages: list[Page] = []
+    errors: list[Exception] = []
+    for item in iter_sources(inputs):
+        if isinstance(item, Exception):
+            errors.append(item)
+        else:
+            pages.append(segment_source(item))
+    return pages, errors

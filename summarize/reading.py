@@ -1,0 +1,187 @@
+"""Input discovery and reading: files, directories of `*.txt` files, and `-` for stdin.
+
+`discover` expands the command-line inputs without reading anything; `read_source` reads and
+decodes one of them; `iter_sources` does both and yields errors instead of raising them, so a
+batch goes on past a bad file. Errors are `InputError`s whose message is one line naming the
+input and saying what to do.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decoding import NotTextError, decode_bytes
+from .errors import InputError
+
+STDIN = "-"
+STDIN_LABEL = "stdin"
+STDIN_RELPATH = Path("stdin.txt")
+TEXT_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """One input to read: a file, or stdin (`path` None)."""
+
+    input: str  # as shown to the user: the path as given (or under the directory given), "-" for stdin
+    path: Path | None
+    output_relpath: Path  # where an export mirrors it (suffix unchanged), e.g. Path("a/b/page.txt")
+
+    @property
+    def label(self) -> str:
+        """How messages name this input."""
+        return STDIN_LABEL if self.path is None else self.input
+
+
+@dataclass
+class Source:
+    input: str  # the path as given, or "-" for stdin
+    path: Path | None  # None for stdin
+    output_relpath: Path  # see InputRef
+    text: str  # decoded and normalized: this is Page.text
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
+    warnings: list[str] = field(default_factory=list)  # problems worth a line on stderr
+
+    @property
+    def label(self) -> str:
+        return STDIN_LABEL if self.path is None else self.input
+
+
+def discover(inputs: Sequence[str]) -> list[InputRef | InputError]:
+    """Expand inputs in order: a directory gives all `*.txt` files under it (recursively, sorted,
+    hidden files and folders skipped), `-` gives stdin. A missing path, a directory without
+    `.txt` files or an unreadable directory gives an InputError item; the rest still come."""
+    found: list[InputRef | InputError] = []
+    seen: set[str] = set()
+    for arg in inputs:
+        for item in _expand(arg):
+            if isinstance(item, InputRef):
+                key = STDIN if item.path is None else os.path.realpath(item.path)
+                if key in seen:  # the same file (or stdin) named twice is read once
+                    continue
+                seen.add(key)
+            found.append(item)
+    return found
+
+
+def read_source(ref: InputRef) -> Source:
+    """Read and decode one input. Raises InputError (missing, unreadable, empty, binary,
+    undecodable)."""
+    data = _read_stdin() if ref.path is None else _read_file(ref)
+    if not data:
+        raise InputError("the input is empty", path=ref.label, hint="Give it some Chinese text")
+    try:
+        decoded = decode_bytes(data)
+    except NotTextError as exc:
+        raise InputError(str(exc), path=ref.label, hint="Give a plain-text file") from None
+    finally:
+        del data
+    if not decoded.text.strip():
+        raise InputError("the input contains only whitespace", path=ref.label, hint="Give it some Chinese text")
+    return Source(ref.input, ref.path, ref.output_relpath, decoded.text, decoded.encoding, decoded.warnings)
+
+
+def iter_sources(inputs: Sequence[str]) -> Iterator[Source | InputError]:
+    """Discover and read inputs one at a time; errors are yielded in place, not raised."""
+    for item in discover(inputs):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield read_source(item)
+        except InputError as exc:
+            yield exc
+
+
+def _expand(arg: str) -> list[InputRef | InputError]:
+    if arg == STDIN:
+        return [InputRef(STDIN, None, STDIN_RELPATH)]
+    path = Path(arg)
+    try:
+        if path.is_dir():
+            return _expand_directory(arg, path)
+        if path.exists():
+            return [InputRef(arg, path, _output_relpath(path, None))]
+    except OSError as exc:
+        return [_os_error(exc, arg)]
+    return [InputError("no such file or directory", path=arg, hint="Check the path")]
+
+
+def _expand_directory(arg: str, root: Path) -> list[InputRef | InputError]:
+    items: list[InputRef | InputError] = []
+    problems: list[InputError] = []
+
+    def walk_error(exc: OSError) -> None:
+        problems.append(_os_error(exc, exc.filename or arg))
+
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=walk_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(
+            Path(folder) / name
+            for name in names
+            if name.lower().endswith(TEXT_SUFFIX) and not name.startswith(".")
+        )
+    files.sort(key=lambda p: p.relative_to(root).parts)
+    for file in files:
+        if file.is_dir():  # a folder named like "x.txt" (os.walk lists symlinked ones as files)
+            continue
+        shown = str(Path(arg) / file.relative_to(root))
+        items.append(InputRef(shown, file, _output_relpath(file, root)))
+    items.extend(problems)
+    if not files and not problems:
+        items.append(
+            InputError("directory has no .txt files", path=arg, hint="Give .txt files or a folder that has some")
+        )
+    return items
+
+
+def _output_relpath(path: Path, root: Path | None) -> Path:
+    """Where an export mirrors `path`: relative to the working directory when inside it; else
+    under the given directory's name; else just the file name."""
+    cwd = Path.cwd()
+    for candidate, base in ((os.path.abspath(path), cwd), (os.path.realpath(path), Path(os.path.realpath(cwd)))):
+        relative = os.path.relpath(candidate, base)
+        if not relative.startswith(os.pardir + os.sep) and relative != os.pardir:
+            return Path(relative)
+    if root is not None:
+        root_name = Path(os.path.abspath(root)).name
+        return Path(root_name) / path.relative_to(root)
+    return Path(path.name)
+
+
+def _read_file(ref: InputRef) -> bytes:
+    assert ref.path is not None
+    try:
+        return ref.path.read_bytes()
+    except OSError as exc:
+        raise _os_error(exc, ref.input) from None
+
+
+def _read_stdin() -> bytes:
+    """All bytes until EOF; a pipe that closes early just gives what arrived."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("stdin is not available", path=STDIN_LABEL, hint="Pipe text in or give a file")
+    try:
+        return stream.read()
+    except OSError as exc:
+        raise _os_error(exc, STDIN_LABEL) from None
+
+
+def _os_error(exc: OSError, shown: str) -> InputError:
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied", path=shown, hint="Check its permissions")
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file or directory (it may have been moved or deleted)", path=shown, hint="Check the path")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory, not a file", path=shown, hint="Give the directory itself or a .txt file")
+    if exc.errno == errno.ELOOP:
+        return InputError("symbolic link loop", path=shown, hint="Fix the link")
+    reason = exc.strerror or type(exc).__name__
+    return InputError(f"cannot read it: {reason}", path=shown, hint="Check the file")

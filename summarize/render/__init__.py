@@ -1,0 +1,1 @@
+"""Output formats for digests: terminal (rich), Markdown, JSON."""

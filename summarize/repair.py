@@ -1,0 +1,104 @@
+"""Repair translations whose numbers are wrong, where that is safe.
+
+A unit whose English fails the number check is translated once more with its quantities written
+into the Chinese as their exact English amounts ("1550亿元" -> "155 billion yuan", "超210万种" ->
+"over 2.1 million"). A translation model copies Latin script and digits from its input far more
+reliably than it converts 亿 and 万 (small models were seen here turning 1550亿元 into "1550 billion"
+and 210万 into "21 million"). Placeholders restored after translation were the alternative; they
+depend on the model keeping an opaque token intact, which small models often do not, while the
+English amount is already the text we want in the output. The retranslation is kept only when its
+findings are fewer (numbers first, then all checks); otherwise the first translation and its
+findings stand, and the findings go to the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .checks import Finding, check_pair, compare_numbers, required_in_translation
+from .glossary import Glossary
+from .numbers import Quantity, find_quantities, to_english
+from .registry import Progress, Translator
+
+__all__ = ["RepairResult", "repair_translations", "rewrite_quantities"]
+
+
+@dataclass
+class RepairResult:
+    id: str
+    zh: str
+    en: str  # the English kept
+    findings: list[Finding] = field(default_factory=list)  # on the English kept
+    repaired: bool = False  # the retranslation replaced the first English
+    original_en: str = ""
+    retry_en: str | None = None  # the retranslation, when one was made
+
+
+def rewrite_quantities(zh: str, quantities: Sequence[Quantity] | None = None) -> str:
+    """`zh` with each quantity (all of them, or those given) replaced by its exact English amount,
+    set off by spaces: "汇聚超210万种商品" -> "汇聚 over 2.1 million 商品"."""
+    chosen = find_quantities(zh) if quantities is None else sorted(quantities, key=lambda q: q.start)
+    out: list[str] = []
+    last = 0
+    for q in chosen:
+        if q.start < last:
+            continue
+        out.append(zh[last : q.start])
+        written = "".join(out)
+        left = " " if written and not written[-1].isspace() else ""
+        right = " " if q.end < len(zh) and not zh[q.end].isspace() else ""
+        out.append(f"{left}{to_english(q)}{right}")
+        last = q.end
+    out.append(zh[last:])
+    return "".join(out)
+
+
+def _score(findings: list[Finding]) -> tuple[int, int]:
+    return (sum(f.check == "numbers" for f in findings), len(findings))
+
+
+def repair_translations(
+    units: Sequence[tuple[str, str, str]],
+    translator: Translator,
+    glossary: Glossary | None = None,
+    *,
+    on_progress: Progress | None = None,
+) -> list[RepairResult]:
+    """Check each (id, zh, en) unit; retranslate those that fail the number check with their
+    quantities rewritten into English amounts, in one batch, and keep whichever English has fewer
+    findings. Returns one result per unit, in order."""
+    results = []
+    retry: list[tuple[int, str]] = []  # (index, text for the model)
+    for index, (unit_id, zh, en) in enumerate(units):
+        findings = check_pair(zh, en, unit_id=unit_id, glossary=glossary)
+        results.append(RepairResult(unit_id, zh, en, findings, original_en=en))
+        if not any(f.check == "numbers" for f in findings):
+            continue
+        report = compare_numbers(zh, en)
+        wrong = [q for q, _ in report.missing]
+        if not wrong:  # only numbers the Chinese does not have: pin every figure it does have
+            wrong = [q for q in find_quantities(zh) if required_in_translation(q)]
+        if not wrong:
+            continue
+        retry.append((index, rewrite_quantities(zh, wrong)))
+    if not retry:
+        return results
+    restores = []
+    texts = []
+    for _, text in retry:
+        if glossary is not None:
+            text, restore = glossary.protect(text)
+        else:
+            restore = None
+        texts.append(text)
+        restores.append(restore)
+    outputs = translator.translate(texts, on_progress=on_progress)
+    for (index, _), restore, out in zip(retry, restores, outputs):
+        result = results[index]
+        second = restore(out) if restore else out
+        result.retry_en = second
+        findings = check_pair(result.zh, second, unit_id=result.id, glossary=glossary)
+        if _score(findings) < _score(result.findings):
+            result.en, result.findings, result.repaired = second, findings, True
+    return results

@@ -1,0 +1,200 @@
+"""Group classified lines into articles: headline block (head) and body lines.
+
+A head is: optional kickers (or a 上接 mark), a run of title lines, then in any order subtitle,
+kicker, byline and 上接 lines. `title` keeps all title lines (引题 and 主题) in order.
+
+A new article starts:
+- at the start of the page (after furniture), and after an article-ending line (a source line
+  `来源：…` after body text, or a 下转 mark): the next content starts an article, with whatever
+  head it has (possibly none);
+- inside an article, at a head with evidence: title lines followed by a subtitle, kicker, byline,
+  上接 mark or a dateline-led paragraph (`本报讯 …`); a kicker before title lines; two or more
+  plain title lines followed by prose, after a finished paragraph; a bare byline (`浙江日报评论员`) followed by prose (an
+  editorial without headline); a 上接 mark.
+Anything else short inside an article is a section heading, decided in paragraphs.py.
+Furniture lines go to the preamble wherever they are; so do the head lines of an "article" that
+ends up without any paragraph (a teaser, a table of contents), unless its last title line ends
+with ？ or ！ or reads as prose: then that line is its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lines import (
+    BODY,
+    BYLINE,
+    CONT_DOWN,
+    CONT_UP,
+    DATELINE,
+    FURNITURE,
+    KICKER,
+    MAX_TITLE_LINES,
+    QUESTION,
+    SOURCE,
+    SUBTITLE,
+    TITLE,
+    Line,
+    ends_terminal,
+    fragment_evidence,
+)
+
+FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
+_FIELD_OF = {KICKER: "kicker", SUBTITLE: "subtitle", BYLINE: "byline", CONT_UP: "continued", SOURCE: "source"}
+_HEAD_STARTS = (KICKER, TITLE, QUESTION, BYLINE, CONT_UP)
+_PROSE = (BODY, DATELINE)
+
+
+@dataclass
+class Draft:
+    """An article under construction: headline fields as lists of lines, and body lines."""
+
+    fields: dict[str, list[Line]] = field(default_factory=lambda: {name: [] for name in FIELDS})
+    body: list[Line] = field(default_factory=list)
+    closed: bool = False  # ended by a source line or a 下转 mark: the next content is a new article
+
+
+@dataclass
+class _Head:
+    fields: dict[str, list[Line]]
+    end: int  # index of the first line after the head
+    strong: bool  # enough evidence to start a new article inside another one
+
+
+def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
+    """Articles (with at least one body line) and the preamble lines, in page order."""
+    preamble = [line for line in lines if line.kind == FURNITURE]
+    content = [line for line in lines if line.kind != FURNITURE]
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    i = 0
+    while i < len(content):
+        line = content[i]
+        if current is None or current.closed:
+            if current is not None and _attach_trailing(current, line):
+                i += 1
+                continue
+            if current is None and line.kind == CONT_DOWN:  # a 下转 mark with no article before it
+                preamble.append(line)
+                i += 1
+                continue
+            head = _parse_head(content, i, at_start=True)
+            current = Draft(fields=head.fields)
+            drafts.append(current)
+            i = head.end
+            continue
+        if line.kind in _HEAD_STARTS:
+            head = _parse_head(content, i, at_start=False, open_paragraph=_open_paragraph(current))
+            if head.strong:
+                current = Draft(fields=head.fields)
+                drafts.append(current)
+                i = head.end
+                continue
+        _add_to_article(current, line)
+        i += 1
+    articles = []
+    for draft in drafts:
+        titles = draft.fields["title"]
+        if not draft.body and titles and (titles[-1].kind == QUESTION or fragment_evidence(titles[-1].key)):
+            # A one-sentence item (`我市举办科技活动周！`) or a piece of prose, not a headline.
+            draft.body.append(titles.pop())
+        if draft.body:
+            articles.append(draft)
+        else:  # headline lines without any text: a teaser or table of contents, not an article
+            preamble.extend(line for name in FIELDS for line in draft.fields[name])
+    preamble.sort(key=lambda line: line.start)
+    return articles, preamble
+
+
+def _add_to_article(draft: Draft, line: Line) -> None:
+    fields = draft.fields
+    if line.kind == SOURCE:
+        fields["source"].append(line)
+        draft.closed = bool(draft.body)
+    elif line.kind == CONT_DOWN:
+        fields["continued"].append(line)
+        draft.closed = True
+    elif line.kind == BYLINE and (not draft.body or not fields["byline"]):
+        fields["byline"].append(line)  # in the head, or a trailing credit `（记者 张三）`
+    elif line.kind in (SUBTITLE, KICKER) and not draft.body and fields["title"] and not fields[_FIELD_OF[line.kind]]:
+        fields[_FIELD_OF[line.kind]].append(line)
+    else:
+        draft.body.append(line)
+
+
+def _attach_trailing(draft: Draft, line: Line) -> bool:
+    """Right after an article ended: its missing source, 下转 mark or bracketed credit."""
+    fields = draft.fields
+    if line.kind == CONT_DOWN and not fields["continued"]:
+        fields["continued"].append(line)
+    elif line.kind == SOURCE and not fields["source"]:
+        fields["source"].append(line)
+    elif line.kind == BYLINE and line.bracketed and not fields["byline"]:
+        fields["byline"].append(line)
+    else:
+        return False
+    return True
+
+
+def _open_paragraph(draft: Draft) -> bool:
+    """Whether the article's last body line stops mid-sentence (its paragraph goes on)."""
+    return bool(draft.body) and draft.body[-1].kind in _PROSE and not ends_terminal(draft.body[-1].key)
+
+
+def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bool = False) -> _Head:
+    fields: dict[str, list[Line]] = {name: [] for name in FIELDS}
+    n = len(lines)
+    j = i
+    while j < n and lines[j].kind in (KICKER, CONT_UP):
+        fields[_FIELD_OF[lines[j].kind]].append(lines[j])
+        j += 1
+    kickers_before = bool(fields["kicker"])
+    title_start = j
+    while j < n and lines[j].kind in (TITLE, QUESTION):
+        j += 1
+    titles = lines[title_start:j]
+    if len(titles) > MAX_TITLE_LINES:  # a run of short lines, not a headline
+        titles, j = [], title_start
+    while j < n:
+        kind = lines[j].kind
+        if kind == SUBTITLE and not titles:
+            break
+        if kind == BYLINE and lines[j].bracketed and not titles:
+            break
+        if kind == SOURCE and not (at_start and (titles or any(fields.values()))):
+            break
+        if kind not in _FIELD_OF:
+            break
+        fields[_FIELD_OF[kind]].append(lines[j])
+        j += 1
+    following = lines[j] if j < n else None
+    evidence = (
+        any(fields[name] for name in ("subtitle", "byline", "continued"))
+        or (bool(fields["kicker"]) and (bool(titles) or bool(fields["byline"])))
+        or (following is not None and following.kind == DATELINE and bool(titles))
+    )
+    if titles and not evidence:
+        plain = _leading_plain_titles(titles)
+        if at_start and len(plain) < len(titles):
+            titles, j = plain, title_start + len(plain)
+            fields["source"] = []  # lines after the cut are read again as body
+        elif len(plain) == len(titles) >= 2 and following is not None and following.kind in _PROSE and not open_paragraph:
+            evidence = not any(fragment_evidence(line.key) for line in titles)
+    fields["title"] = titles
+    if at_start:
+        return _Head(fields, j, True)
+    strong = evidence and (bool(titles) or (following is not None and following.kind in _PROSE) or bool(fields["continued"]))
+    if kickers_before and not titles and not fields["byline"] and not fields["continued"]:
+        strong = False
+    return _Head(fields, j, strong)
+
+
+def _leading_plain_titles(titles: list[Line]) -> list[Line]:
+    """Title lines before the first question-like one: without other evidence, `何为经验？`
+    under a headline is the first section heading, not part of the headline."""
+    plain = []
+    for line in titles:
+        if line.kind != TITLE:
+            break
+        plain.append(line)
+    return plain

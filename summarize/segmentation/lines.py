@@ -1,0 +1,214 @@
+"""Split a page into lines with source offsets and give each line a role.
+
+A line's role comes from its own text (patterns.py) and its shape: how wide it is (a CJK
+character counts 2, others 1), how it ends (terminal punctuation `。！？…`, or a punctuation mark
+that continues: `，、：“`), and whether it has sentence punctuation inside. Context (what comes
+before and after) is left to articles.py and paragraphs.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from . import patterns
+
+# Roles.
+FURNITURE = "furniture"  # page banner, editor credits, page numbers: belongs to no article
+CONT_DOWN = "cont_down"  # (下转第二版): ends its article
+CONT_UP = "cont_up"  # (上接第一版): starts an article
+SOURCE = "source"  # 来源：…
+BYLINE = "byline"
+KICKER = "kicker"  # ■…
+SUBTITLE = "subtitle"  # ——…
+DATELINE = "dateline"  # body line starting 本报讯 …
+NUMBERED = "numbered"  # short numbered heading: 一、… （二）…
+QUESTION = "question"  # short heading ending with ？ or ！: 何为经验？
+TITLE = "title"  # short line without sentence punctuation: a headline or a section heading
+BODY = "body"  # prose
+
+# A headline or heading is at most this wide (34 CJK characters); wider lines are prose.
+TITLE_MAX_WIDTH = 68
+HEAD_LINE_MAX_WIDTH = 100  # kickers, subtitles
+QUESTION_MAX_WIDTH = 48  # a heading that ends with ？ or ！ (wider: a sentence)
+# At most this many lines in one headline block (引题, 主题, 副题...).
+MAX_TITLE_LINES = 4
+
+TERMINALS = "。！？!?…"
+CLOSERS = "”’」』）)》〉】〕]］\"'"
+CONTINUING = "，、：；,;:“‘「『（(《〈【〔[［—-–·/"
+INNER_PUNCTUATION = re.compile(r"[。，；：,;:]")
+_LETTER = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z\U00020000-\U0003134f]")
+_HAN_ONLY = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff“”‘’「」《》·]+$")
+_PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("「", "」"), ("『", "』"), ("【", "】"))
+
+
+@dataclass
+class Line:
+    start: int  # offsets of the stripped line in Page.text
+    end: int
+    key: str  # the stripped line of the analysis (Simplified) text; same length as the original
+    kind: str
+    seq: int  # position among all lines: lines are adjacent when their seq differ by 1
+    width: int
+    bracketed: bool = False  # a bracketed byline `（记者 张三）`
+
+
+def display_width(text: str, cap: int = 10_000) -> int:
+    """Terminal width (CJK and full-width characters count 2), counting stops past `cap`."""
+    if len(text) > cap:
+        return cap + 1
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def core(text: str) -> str:
+    """The text without trailing closing quotes and brackets."""
+    return text.rstrip(CLOSERS) or text
+
+
+def ends_terminal(text: str) -> bool:
+    """Ends a sentence: `。！？…` (or `.` `!` `?`), possibly followed by closing quotes/brackets."""
+    return core(text)[-1] in TERMINALS or core(text)[-1] == "."
+
+
+def ends_continuing(text: str) -> bool:
+    """Ends with punctuation that needs more text after it: `，、：；“（《—`."""
+    return text[-1] in CONTINUING or core(text)[-1] in "，、：；,;:—-"
+
+
+def is_balanced_heading(text: str) -> bool:
+    """Parallel phrases around commas, as in headings (`守正创新，砥砺前行`, `义乌，再出发`)."""
+    parts = re.split("[，,]", text)
+    if len(parts) not in (2, 3) or any(not _HAN_ONLY.match(p) or len(p) > 12 for p in parts):
+        return False
+    lengths = [len(p) for p in parts]
+    return max(lengths) - min(lengths) <= 1
+
+
+def unbalanced(text: str) -> bool:
+    """An opening quote or bracket that is not closed on the line."""
+    return any(text.count(o) > text.count(c) for o, c in _PAIRS)
+
+
+def fragment_evidence(text: str) -> bool:
+    """Whether an unterminated short line reads as a piece of prose rather than a heading."""
+    if ends_continuing(text) or unbalanced(text):
+        return True
+    return INNER_PUNCTUATION.search(text[:-1]) is not None and not is_balanced_heading(text)
+
+
+def split_lines(text: str, key_text: str) -> list[Line]:
+    """Non-blank lines of the page, stripped, with offsets and roles. `key_text` is the analysis
+    copy of `text` (same length). A 下转 mark glued to the end of a line and a 上接 mark glued to
+    its start become lines of their own."""
+    raw: list[tuple[int, int, str]] = []
+    offset = 0
+    for piece in key_text.split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            start = offset + (len(piece) - len(piece.lstrip()))
+            raw.append((start, start + len(stripped), stripped))
+        offset += len(piece) + 1
+    title_max = _title_max_width([k for _, _, k in raw], [display_width(k, 400) for _, _, k in raw])
+    lines: list[Line] = []
+    for start, end, key in raw:
+        for piece_start, piece_end in _split_marks(key):
+            piece = key[piece_start:piece_end].strip()
+            lead = piece_start + (len(key[piece_start:piece_end]) - len(key[piece_start:piece_end].lstrip()))
+            lines.append(_line(start + lead, start + lead + len(piece), piece, len(lines), title_max))
+    return lines
+
+
+def _split_marks(key: str) -> list[tuple[int, int]]:
+    """Spans of `key`: the line itself, or the line and a glued continuation mark."""
+    if patterns.continuation(key):
+        return [(0, len(key))]
+    cut = patterns.trailing_continuation(key)
+    if cut is not None and key[:cut].strip():
+        return [(0, cut), (cut, len(key))]
+    cut = patterns.leading_continuation(key)
+    if cut is not None and key[cut:].strip():
+        return [(0, cut), (cut, len(key))]
+    return [(0, len(key))]
+
+
+def _line(start: int, end: int, key: str, seq: int, title_max: int) -> Line:
+    width = display_width(key, 400)
+    line = Line(start, end, key, BODY, seq, width)
+    line.kind = _classify(line, title_max)
+    return line
+
+
+def _classify(line: Line, title_max: int) -> str:
+    key, width = line.key, line.width
+    if width <= patterns.FURNITURE_MAX_WIDTH and patterns.is_furniture(key):
+        return FURNITURE
+    direction = patterns.continuation(key)
+    if direction:
+        return CONT_DOWN if direction == patterns.DOWN else CONT_UP
+    if width <= patterns.SOURCE_MAX_WIDTH and patterns.is_source(key):
+        return SOURCE
+    credit = patterns.byline(key)
+    if credit:
+        line.bracketed = credit.bracketed
+        return BYLINE
+    rest = patterns.marker_rest(key)
+    if rest is not None:
+        if rest and patterns.is_source(rest):
+            return SOURCE
+        if not rest or (width <= HEAD_LINE_MAX_WIDTH and "。" not in rest and not ends_terminal(rest)):
+            return KICKER
+        return BODY  # a bulleted paragraph
+    if width <= TITLE_MAX_WIDTH and patterns.is_label(key):
+        return KICKER
+    rest = patterns.subtitle_rest(key)
+    if rest is not None and width <= HEAD_LINE_MAX_WIDTH and "。" not in rest and not ends_continuing(rest):
+        return SUBTITLE
+    if patterns.is_dateline(key):
+        return DATELINE
+    if width > title_max or "。" in core(key)[:-1] or "；" in key or ends_continuing(key):
+        return BODY
+    if patterns.is_numbered(key) and (not ends_terminal(key) or core(key)[-1] in "？?"):
+        return NUMBERED
+    if _is_question(key):
+        return QUESTION if width <= QUESTION_MAX_WIDTH else BODY
+    if not ends_terminal(key) and _LETTER.search(key):
+        return TITLE
+    return BODY
+
+
+def _is_question(key: str) -> bool:
+    """A short heading that ends with ？ or ！ and has no other sentence punctuation or colon."""
+    body = core(key).rstrip("？！?!")
+    if body == core(key) or not body or not _LETTER.search(body):
+        return False
+    return re.search(r"[。！？!?；;：:]", body) is None
+
+
+def _title_max_width(lines: list[str], widths: list[int]) -> int:
+    """Headline width limit; narrower when the page is hard-wrapped at a fixed width (many lines
+    of one width that stop mid-sentence), since a line that fills the width goes on in the next."""
+    wide = [(w, k) for w, k in zip(widths, lines) if w >= 16 and not patterns.is_furniture(k)]
+    if len(wide) < _WRAP_MIN_LINES:
+        return TITLE_MAX_WIDTH
+    counts = Counter(w for w, _ in wide)
+    best_width, best_count = 0, 0
+    for width in counts:
+        count = sum(counts.get(width - d, 0) for d in range(4))
+        if count > best_count or (count == best_count and width > best_width):
+            best_width, best_count = width, count
+    if best_count < _WRAP_MIN_LINES or best_count < 0.5 * len(wide):
+        return TITLE_MAX_WIDTH
+    at_width = [k for w, k in wide if best_width - 3 <= w <= best_width]
+    if sum(1 for k in at_width if not ends_terminal(k)) < 0.8 * len(at_width):
+        return TITLE_MAX_WIDTH
+    # Wrapped prose has punctuation on most lines; a stack of headlines does not.
+    if sum(1 for k in at_width if _PROSE_PUNCTUATION.search(k)) < 0.5 * len(at_width):
+        return TITLE_MAX_WIDTH
+    return min(TITLE_MAX_WIDTH, best_width - 4)
+
+
+_WRAP_MIN_LINES = 8
+_PROSE_PUNCTUATION = re.compile(r"[，。、；：,.;:]")

@@ -1,0 +1,89 @@
+"""Body lines to paragraphs: column/page-break repair and section headings.
+
+PDF dumps cut paragraphs where a column or page ends. Line A is joined with the next line B
+(without a space between Chinese characters) when A does not end a sentence and reads as a piece
+of prose: it ends with punctuation that needs more (`，、：“`), has sentence punctuation inside
+(`2008年，从货代行业转型的傅妙玲`), has an unclosed quote or bracket, is wider than a headline can be,
+or starts with a dateline; or B starts with punctuation that cannot begin a paragraph. B must be
+body text (not a byline, kicker, subtitle or numbered heading), nothing may lie
+between them (page furniture means the page went on elsewhere), and a list intro (`…如下：`,
+`…；`) is not joined to the list item after it. A paragraph may be joined more than once.
+
+A short line left on its own between body lines (a title-like line, `何为经验？`, `一、…`, a
+kicker) is a section heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns
+from .lines import (
+    BODY,
+    DATELINE,
+    KICKER,
+    NUMBERED,
+    QUESTION,
+    TITLE,
+    Line,
+    core,
+    ends_terminal,
+    fragment_evidence,
+)
+
+_HEADING_KINDS = (TITLE, QUESTION, NUMBERED, KICKER)
+_JOINABLE_AFTER = (BODY, DATELINE, TITLE, QUESTION)  # what B may be
+# Cannot begin a paragraph: B continues A.
+_CONTINUES = re.compile(r"^[，。、；：！？,.;:!?”’」』）)》〉】…—%％]")
+# Latin words wrapped at a line end get their space back: after a letter before a letter or
+# digit (`grew` `2.3`), after `,;:!?.` before a letter; never after `.` before a digit (`17` `.9%`).
+_SPACED = (re.compile(r"[A-Za-z]$"), re.compile(r"^[A-Za-z0-9(\"'“‘]")), (re.compile(r"[,.;:!?]$"), re.compile(r"^[A-Za-z]"))
+_SPACED_DIGIT = (re.compile(r"[,;:!?]$"), re.compile(r"^[0-9]"))
+
+
+@dataclass
+class ParagraphDraft:
+    lines: list[Line]
+    heading: bool
+
+
+def build_paragraphs(body: list[Line]) -> list[ParagraphDraft]:
+    paragraphs: list[ParagraphDraft] = []
+    i = 0
+    while i < len(body):
+        group = [body[i]]
+        joined = body[i].key
+        while i + 1 < len(body) and _joins(group, joined, body[i + 1]):
+            i += 1
+            group.append(body[i])
+            joined += joiner(joined, body[i].key) + body[i].key
+        heading = len(group) == 1 and group[0].kind in _HEADING_KINDS and i + 1 < len(body)
+        paragraphs.append(ParagraphDraft(group, heading))
+        i += 1
+    return paragraphs
+
+
+def joiner(before: str, after: str) -> str:
+    """What goes between two pieces of one paragraph: nothing, or a space between Latin words."""
+    for end, start in (*_SPACED, _SPACED_DIGIT):
+        if end.search(before) and start.match(after):
+            return " "
+    return ""
+
+
+def _joins(group: list[Line], joined: str, b: Line) -> bool:
+    a = group[-1]
+    if b.seq != a.seq + 1 or b.kind not in _JOINABLE_AFTER:
+        return False
+    if len(group) == 1 and a.kind not in (BODY, TITLE, DATELINE):
+        return False
+    if ends_terminal(joined):
+        return False
+    if core(joined)[-1] in "；：;:" and patterns.is_enumerated(b.key):
+        return False  # a list intro and its first item, or two list items
+    if _CONTINUES.match(b.key):
+        return True
+    if len(group) > 1 or a.kind in (BODY, DATELINE):
+        return True  # prose (wide, or with `。` inside) that stops mid-sentence
+    return fragment_evidence(joined)

@@ -1,0 +1,242 @@
+"""Fidelity checks: correct translations pass, translations with the errors small models make are
+flagged with a message that says what is wrong.
+
+Pairs marked NTREX are from NTREX-128 (Federmann et al. 2022, github.com/MicrosoftTranslator/NTREX),
+WMT19 English news with a professional Chinese translation, licensed CC BY-SA 4.0. The other pairs
+are written for these tests (the Chinese of the first group is quoted from the sample page).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.checks import Finding, check_pair, check_summary
+from summarize.glossary import parse_glossary
+
+OUTPUT_ZH = "2025年，全市规上工业总产值跃上1550亿元台阶，比上年增长10.5%"
+PRODUCTS_ZH = "义乌汇聚超210万种商品"
+RD_ZH = "今年一季度我市科技创新投入达23.66亿元，同比增长17.9%，总量、增速两项指标均居金华第一。"
+
+CORRECT = [
+    (OUTPUT_ZH, "In 2025, the city's industrial output above designated size reached 155 billion yuan, up 10.5% over the previous year."),
+    (PRODUCTS_ZH, "Yiwu gathers over 2.1 million products."),
+    (RD_ZH, "In the first quarter of this year, the city's investment in scientific and technological innovation reached "
+            "2.366 billion yuan, up 17.9% year on year, ranking first in Jinhua in both total and growth rate."),
+    (RD_ZH, "The city's sci-tech innovation input hit RMB 2.37 billion in Q1, a year-on-year increase of 17.9 percent, "
+            "the highest in Jinhua on both measures."),
+    ("义乌有近3万外籍常住人口，56个民族齐全，2025年接待全球入境商旅超68万人次。",
+     "Yiwu has nearly 30,000 foreign permanent residents and people of all 56 ethnic groups, and received more than "
+     "680,000 inbound business visits in 2025."),
+    ("本报讯 5月15日，记者从市科技局获悉。", "May 15 - The reporter learned from the municipal science and technology bureau."),
+    ("累计达成意向订单千余笔、金额5500余万元，现场成交252笔、950余万元。",
+     "More than 1,000 intended orders worth over 55 million yuan were reached, with 252 deals worth over 9.5 million "
+     "yuan closed on site."),
+    ("三天展期共接待专业采购商2.2万人次，积累意向客户4200余位。",
+     "The three-day fair received 22,000 visits from professional buyers and gathered more than 4,200 prospective clients."),
+    ("她走遍全国三十多个城市调研竹木制品市场。", "She travelled to more than thirty cities across the country to study the bamboo and wood products market."),
+    ("自上世纪80年代义乌确立“兴商建市”发展战略以来，义乌市场历经六次迁址、十三次扩建。",
+     "Since Yiwu adopted its strategy of building the city through commerce in the 1980s, the market has moved six "
+     "times and been expanded 13 times."),
+    ("在浙江工作期间，习近平同志10多次到义乌调研。", "While working in Zhejiang, Xi Jinping visited Yiwu more than 10 times."),
+    ("2006年，浙江省委省政府对义乌实行扩权，总共下放131项经济社会管理权限。",
+     "In 2006, the Zhejiang provincial authorities expanded Yiwu's powers, delegating a total of 131 economic and "
+     "social administrative powers."),
+    ("从2008年入驻市场至今，18年间，她从半个店面起步。", "In the 18 years since she moved into the market in 2008, she started from half a shop."),
+    ("项目预计3至5年内建成，总投资约1.2万亿元。", "The project is expected to be completed in three to five years with a total investment of about 1.2 trillion yuan."),
+    ("下午3点，会议在杭州召开，约200人参加。", "The meeting opened in Hangzhou at 3 p.m., with about 200 people attending."),
+    ("全市失业率比上月下降0.2个百分点。", "The city's unemployment rate fell 0.2 percentage points from the previous month."),
+    ("他说：“我们会一起努力。”", 'He said: "We will work together."'),
+    # NTREX-128 (CC BY-SA 4.0)
+    ("英国美容市场达到 28亿 英镑的规模，尽管时尚和家居行业销售额回落，但该市场还在继续增长，因此 Sainsbury's 将大规模进军该市场，"
+     "并将在全国 11 家商店试行更大规模的美容品通道，如果试水成功，则明年还将进驻更多商店。",
+     "As part of a substantial push into the UK's £2.8bn beauty market, which is continuing to grow while fashion and "
+     "homeware sales fall back, the larger beauty aisles will be tested out in 11 stores around the country and taken to "
+     "more stores next year if it proves a success."),
+    ("三年前，Sainsbury's 将其拥有的 281 家药店的业务以 1.25 亿英镑的价格出售给了 Lloyds Pharmacy 连锁所有人 Celesio 后，新的策略腾空出世。",
+     "The new strategy comes after Sainsbury's sold its 281-store pharmacy business to Celesio, the owner of the Lloyds "
+     "Pharmacy chain, for £125m, three years ago."),
+    ("巴鲁市人口超过 38 万, 震后，到处是坍塌建筑物的废墟。",
+     "The city of Palu, which has more than 380,000 people, was strewn with debris from collapsed buildings."),
+    ("CBS 为 310 万、NBC 为 294万、 MSNBC 为 289万、 CNN 为 252 万。",
+     "CBS had 3.1 million, NBC had 2.94 million, MSNBC had 2.89 million and CNN had 2.52 million, Nielsen said."),
+    ("据《倡导者》（Advocate） 报道，其保释金为 35 万美元。", "His bond has been set at $350,000, the Advocate reports."),
+    ("自 2017 年 9 月墨西哥中部发生 7.1 级地震以来，地球物理学家已注意到这座位于首都东南 45 英里（72公里）处的火山的活动在增加。",
+     "Geophysicists have noticed an increase in activity at the volcano that sits 45 miles (72 kilometers) southeast of "
+     "the capital since a 7.1-magnitude earthquake rocked central Mexico in September 2017."),
+    ("大约 16,700 人被疏散到巴鲁的 24 座避难中心。", "Around 16,700 people were evacuated to 24 centers in Palu."),
+    ("这个有 240 万人口的地区仍在遭受一系列地震。", "The series of earthquakes were felt in an area with 2.4 million people."),
+    ("“我们在朝鲜问题上处理的很好，”他说。", '"We\'re doing great with North Korea," he said.'),
+]
+
+
+@pytest.mark.parametrize("zh,en", CORRECT, ids=[f"correct{i}" for i in range(len(CORRECT))])
+def test_correct_translations_pass(zh, en):
+    assert check_pair(zh, en) == []
+
+
+FLAGGED = [
+    # (zh, en, check, words the message must contain)
+    (OUTPUT_ZH, "In 2025, the city's industrial output above designated size reached 1550 billion yuan, up 10.5%",
+     "numbers", ["1550亿元", "155 billion yuan", "1550 billion"]),
+    (PRODUCTS_ZH, "Yiwu gathers over 21 million products", "numbers", ["210万", "2.1 million", "21 million"]),
+    (RD_ZH, "The city invested 2.366 billion yuan, up 17.9% year on year, ranks first in金华.", "untranslated", ["金华"]),
+    (RD_ZH, "The city invested 23.66 billion yuan in the first quarter, up 17.9% year on year, first in Jinhua.",
+     "numbers", ["2.366 billion", "23.66 billion"]),
+    (RD_ZH, "The city's innovation investment grew year on year and ranked first in Jinhua in the first quarter.",
+     "numbers", ["23.66亿元", "not found"]),
+    ("有近3万外籍常住人口", "There are nearly 3,000 foreign residents", "numbers", ["近3万", "nearly 30,000", "3,000"]),
+    ("比上年增长10.5%", "up 15% over the previous year", "numbers", ["10.5%"]),
+    ("5月15日，记者获悉。", "On May 16, the reporter learned.", "numbers", ["May 15", "May 16"]),
+    ("记者获悉。", "On May 16, 2025, the reporter learned that 300 companies joined.", "numbers", ["300"]),
+    ("你好", "你好你好你好你好你好你好", "echo", []),
+    ("今年一季度我市科技创新投入达23.66亿元。", "今年一季度我市科技创新投入达23.66亿元。", "echo", []),
+    ("义乌汇聚超210万种商品，联通全球230多个国家和地区。",
+     "Yiwu brings together more than 2.1 million kinds of goods, goods, goods, goods, goods, goods, goods and goods",
+     "repetition", ["goods"]),
+    ("义乌汇聚超210万种商品。", "Yiwu the world the world the world the world the world", "repetition", ["the world"]),
+    (RD_ZH, "", "missing", ["no English"]),
+    ("今年一季度我市科技创新投入达23.66亿元，同比增长17.9%，总量、增速两项指标均居金华第一。随着义乌全球数贸中心的启用，商贸模式和市场规模已全面展开。",
+     "In the first quarter.", "missing", ["too short"]),
+    ("义乌汇聚超210万种商品，联通全球230多个国家和地区。",
+     "Yiwu, a city in Zhejiang province in eastern China known for its huge small-commodities market that attracts buyers "
+     "from every continent, gathers over 2.1 million kinds of products, from toys and Christmas decorations to hardware, "
+     "jewellery and textiles, and ships them to more than 230 countries and regions across the world every single day of "
+     "the year, making it one of the most important trading hubs of the global economy and a symbol of the country's "
+     "opening up to the outside world over the past four decades of reform.",
+     "length_ratio", ["longer"]),
+]
+
+
+@pytest.mark.parametrize("zh,en,check,words", FLAGGED, ids=[f"{c[2]}{i}" for i, c in enumerate(FLAGGED)])
+def test_errors_are_flagged(zh, en, check, words):
+    findings = check_pair(zh, en, unit_id="a1.p1.s1")
+    hits = [f for f in findings if f.check == check]
+    assert hits, f"{check} not flagged: {findings}"
+    for word in words:
+        assert any(word in f.message for f in hits), (word, [f.message for f in hits])
+    for f in hits:
+        assert (f.unit_id, f.zh, f.en) == ("a1.p1.s1", zh, en)
+        assert "\n" not in f.message
+
+
+def test_magnitude_error_is_one_finding_not_two():
+    findings = check_pair(PRODUCTS_ZH, "Yiwu gathers over 21 million products")
+    assert len(findings) == 1
+    assert findings[0].message == "超210万种 (over 2.1 million) not found in the English; found 21 million"
+
+
+def test_empty_translation_gives_only_the_missing_finding():
+    assert [f.check for f in check_pair(RD_ZH, "   ")] == ["missing"]
+
+
+def test_deliberate_chinese_gloss_in_brackets_is_not_untranslated():
+    assert check_pair("义乌汇聚超210万种商品", "Yiwu (义乌) gathers over 2.1 million products") == []
+
+
+def test_small_numbers_in_words_and_ordinals_are_optional():
+    assert check_pair("两只手都要硬，居金华第一。", "Both hands must be strong; it ranks top in Jinhua.") == []
+
+
+def test_glossary_check():
+    glossary = parse_glossary("义乌\tYiwu\n国家高新技术企业\tnational high-tech enterprises\n")
+    zh = "义乌累计培育国家高新技术企业498家。"
+    assert check_pair(zh, "Xinyu has cultivated 498 national high-tech enterprises.", glossary=glossary)[0].message == (
+        "义乌 should be translated as Yiwu (glossary)"
+    )
+    assert check_pair(zh, "Yiwu has cultivated 498 National High-Tech Enterprises.", glossary=glossary) == []
+    assert check_pair(zh, "Xinyu has cultivated 498 national high-tech enterprises.") == []  # no glossary, no check
+
+
+def test_finding_to_dict():
+    f = Finding("numbers", "a1", "x", "中", "en")
+    assert f.to_dict() == {"check": "numbers", "unit_id": "a1", "message": "x", "zh": "中", "en": "en"}
+
+
+# --- summaries ----------------------------------------------------------------------------------
+
+
+def test_faithful_extract_passes(sample_page):
+    article = sample_page.read_text(encoding="utf-8")
+    assert check_summary(RD_ZH, article) == []
+    assert check_summary("义乌汇聚超210万种商品。傅妙玲接下近30万元的订单。", article) == []
+    assert check_summary("今年一季度义乌科技创新投入达23.66亿元，同比增长17.9%。", article) == []
+
+
+def test_invented_number_and_name_are_flagged(sample_page):
+    article = sample_page.read_text(encoding="utf-8")
+    findings = check_summary("今年一季度我市科技创新投入达32.66亿元，居杭州第一。", article, unit_id="a2.summary")
+    assert {(f.check, f.unit_id) for f in findings} == {("summary_numbers", "a2.summary"), ("summary_names", "a2.summary")}
+    messages = " ".join(f.message for f in findings)
+    assert "32.66亿元" in messages and "杭州" in messages
+
+
+def test_figure_moved_to_another_city_is_flagged(sample_page):
+    article = sample_page.read_text(encoding="utf-8")
+    findings = check_summary("金华汇聚超210万种商品。", article)
+    assert [f.check for f in findings] == ["summary_names"]
+    assert "义乌" in findings[0].message and "金华" in findings[0].message
+
+
+def test_summary_loop_is_flagged(sample_page):
+    article = sample_page.read_text(encoding="utf-8")
+    assert [f.check for f in check_summary("义乌发展义乌发展义乌发展义乌发展", article)] == ["repetition"]
+
+
+# --- errors injected into the correct pairs ----------------------------------------------------
+
+
+def _ten_times(en: str, span_start: int, span_end: int) -> str:
+    """The figure in en[span_start:span_end] written ten times too large: 2.1 million -> 21 million."""
+    import re
+
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", en[span_start:span_end])
+    number = m.group()
+    if "." in number:
+        whole, frac = number.split(".")
+        bigger = whole + frac[0] + ("." + frac[1:] if frac[1:] else "")
+    else:
+        bigger = number + ("0" if "," not in number else ",000")
+    return en[: span_start + m.start()] + bigger + en[span_start + m.end() :]
+
+
+def _figures(zh: str, en: str):
+    from summarize.checks import required_in_translation
+    from summarize.numbers import find_english_quantities, find_quantities, same_value
+
+    english = [e for e in find_english_quantities(en) if not e.spelled and e.upper is None and e.kind in ("number", "money", "percent")]
+    for q in find_quantities(zh):
+        if required_in_translation(q) and q.upper is None:
+            yield from ((q, e) for e in english if same_value(q, e))
+
+
+MAGNITUDE_CASES = [(zh, en, q.text, e) for zh, en in CORRECT for q, e in _figures(zh, en)]
+
+
+def test_there_are_many_magnitude_cases():
+    assert len(MAGNITUDE_CASES) >= 25
+
+
+@pytest.mark.parametrize("zh,en,figure,e", MAGNITUDE_CASES, ids=[f"{c[2]}->{c[3].text}" for c in MAGNITUDE_CASES])
+def test_every_figure_written_ten_times_too_large_is_flagged(zh, en, figure, e):
+    bad = _ten_times(en, e.start, e.end)
+    findings = [f for f in check_pair(zh, bad) if f.check == "numbers"]
+    assert findings, bad
+    assert any(figure in f.message for f in findings)
+
+
+@pytest.mark.parametrize("zh,en,figure,e", MAGNITUDE_CASES, ids=[f"{c[2]}->{c[3].text}" for c in MAGNITUDE_CASES])
+def test_every_figure_dropped_is_flagged(zh, en, figure, e):
+    bad = en[: e.start] + "some" + en[e.end :]
+    assert any(f.check == "numbers" and figure in f.message for f in check_pair(zh, bad)), bad
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_check_pair_never_raises(zh, en):
+    for f in check_pair(zh, en):
+        assert f.check in ("missing", "echo", "untranslated", "repetition", "length_ratio", "numbers")
+        assert "\n" not in f.message

@@ -1,0 +1,93 @@
+"""Number repair: units that fail the number check are translated again with their quantities
+written as exact English amounts, and the better English is kept.
+
+The control flow is tested with `LatinCopyTestDouble`, a rule-based stand-in that is not a model
+and does not pretend to translate: it returns the Latin-script words and figures of its input, which
+is exactly the part of a rewritten input the repair relies on a model to copy. The real loading path
+is exercised with the tiny random-weight Marian checkpoints of tests/tiny_models.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarize.glossary import parse_glossary
+from summarize.registry import EngineInfo, EngineOptions
+from summarize.repair import repair_translations, rewrite_quantities
+
+
+class LatinCopyTestDouble:
+    """Test double for a Translator: keeps the Latin-script words and figures of each input."""
+
+    info = EngineInfo(name="latin-copy-test-double", backend="test", kind="translation")
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def translate(self, texts: Sequence[str], *, on_progress=None) -> list[str]:
+        self.calls.append(list(texts))
+        out = [" ".join(re.findall(r"[A-Za-z0-9][A-Za-z0-9.,%'-]*", t)) for t in texts]
+        if on_progress:
+            on_progress(len(texts))
+        return out
+
+
+def test_rewrite_quantities_writes_exact_english_amounts():
+    assert rewrite_quantities("义乌汇聚超210万种商品") == "义乌汇聚 over 2.1 million 商品"
+    assert rewrite_quantities("投入达23.66亿元，同比增长17.9%。") == (
+        "投入达 2.366 billion yuan ， up 17.9% year on year 。"
+    )
+
+
+def test_failing_unit_is_retranslated_and_the_better_english_kept():
+    translator = LatinCopyTestDouble()
+    units = [
+        ("s1", "义乌汇聚超210万种商品", "Yiwu gathers over 21 million products"),
+        ("s2", "义乌汇聚超210万种商品", "Yiwu gathers over 2.1 million products"),
+    ]
+    results = repair_translations(units, translator)
+    assert translator.calls == [["义乌汇聚 over 2.1 million 商品"]]  # only the failing unit, once
+    first, second = results
+    assert (first.id, first.repaired, first.en, first.findings) == ("s1", True, "over 2.1 million", [])
+    assert first.original_en == "Yiwu gathers over 21 million products"
+    assert (second.repaired, second.retry_en, second.en, second.findings) == (False, None, units[1][2], [])
+
+
+def test_original_is_kept_when_the_retry_is_no_better():
+    class WorseTestDouble(LatinCopyTestDouble):
+        def translate(self, texts, *, on_progress=None):
+            return ["Yiwu gathers 21 million products, 21 million of them"] * len(texts)
+
+    (result,) = repair_translations([("s1", "义乌汇聚超210万种商品", "Yiwu gathers over 21 million products")], WorseTestDouble())
+    assert not result.repaired
+    assert result.en == "Yiwu gathers over 21 million products"
+    assert [f.check for f in result.findings] == ["numbers"]
+    assert result.retry_en == "Yiwu gathers 21 million products, 21 million of them"
+
+
+def test_glossary_is_protected_in_the_retry():
+    translator = LatinCopyTestDouble()
+    glossary = parse_glossary("义乌\tYiwu\n")
+    (result,) = repair_translations([("s1", "义乌汇聚超210万种商品", "Xinyu gathers 21 million goods")], translator, glossary)
+    assert translator.calls == [["Yiwu 汇聚 over 2.1 million 商品"]]
+    assert result.repaired and result.en == "Yiwu over 2.1 million"
+    assert result.findings == []
+
+
+def test_units_without_number_findings_are_not_retranslated():
+    translator = LatinCopyTestDouble()
+    results = repair_translations([("s1", "你好", "Hello")], translator)
+    assert translator.calls == [] and results[0].en == "Hello"
+
+
+def test_repair_with_a_real_tiny_model(tiny_marian_ct2):
+    """Random weights translate nothing well: the repair must load and run the model through the
+    real path, and never keep an English with more findings than the first."""
+    from summarize.engines.factories import make_translator
+
+    translator = make_translator("ctranslate2", str(tiny_marian_ct2), EngineOptions())
+    units = [("s1", "义乌汇聚超210万种商品", "Yiwu gathers over 21 million products")]
+    (result,) = repair_translations(units, translator)
+    assert result.retry_en is not None
+    assert len(result.findings) <= 1
+    assert result.en in (units[0][2], result.retry_en)

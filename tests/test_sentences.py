@@ -1,0 +1,53 @@
+"""Sentence splitting (summarize/segmentation/sentences.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarize.segmentation import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    spans = split_sentences(text)
+    assert "".join(text[a:b] for a, b in spans) == text
+    return [text[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
+        ("前半句；后半句。", ["前半句；", "后半句。"]),
+        ("车间里机械臂精准运作……2025年，产值增长。", ["车间里机械臂精准运作……", "2025年，产值增长。"]),
+        ("真的吗？！当然。", ["真的吗？！", "当然。"]),
+        ("他说：“我们要加油。”大家都笑了。", ["他说：“我们要加油。”", "大家都笑了。"]),
+        ("“这是最好的时代！”他说。", ["“这是最好的时代！”", "他说。"]),
+        ("她问：『真的吗？』我点头。", ["她问：『真的吗？』", "我点头。"]),
+        ("（详见第3版。）下一句。", ["（详见第3版。）", "下一句。"]),
+        ("《通知》指出：「要做好准备。」", ["《通知》指出：「要做好准备。」"]),
+        ("比上年增长10.5%，达23.66亿元。", ["比上年增长10.5%，达23.66亿元。"]),
+        ("详见https://www.example.cn/a?b=1&c=2!更多信息。", ["详见https://www.example.cn/a?b=1&c=2!更多信息。"]),
+        ("访问 www.example.com/x?y=1 了解。", ["访问 www.example.com/x?y=1 了解。"]),
+        ("没有结束标点的尾巴", ["没有结束标点的尾巴"]),
+        ("一句完整的话。还有没写完的", ["一句完整的话。", "还有没写完的"]),
+        ("Exports rose 8.1 percent. Imports grew 2.3 percent.", ["Exports rose 8.1 percent. ", "Imports grew 2.3 percent."]),
+        ("Mr. Li met Dr. Wang in the U.S. today. Then he left!", ["Mr. Li met Dr. Wang in the U.S. today. ", "Then he left!"]),
+        ("Really? Yes! OK.", ["Really? ", "Yes! ", "OK."]),
+        ("中文句子。English sentence. 又一句。", ["中文句子。", "English sentence. ", "又一句。"]),
+        ("", []),
+        ("。", ["。"]),
+    ],
+)
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("中文字。！？；…”’」』）,.!? \n0123456789%abcXY“（/:")), max_size=200))
+def test_spans_always_cover_the_text_in_order_without_empty_sentences(text):
+    spans = split_sentences(text)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(a < b for a, b in spans)
+    assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
+    assert all(text[a:b].strip() for a, b in spans) or not text.strip()

@@ -1,0 +1,386 @@
+"""Tiny random-weight seq2seq checkpoints, laid out exactly like real Hugging Face checkpoints.
+
+They go through the same loading code as opus-mt-zh-en or a T5/BART summarizer: weights and
+config from `save_pretrained`, tokenizer files a real checkpoint ships (Marian: source.spm,
+target.spm, vocab.json, tokenizer_config.json; T5: spiece.model + tokenizer files; BART:
+tokenizer.json), and sentencepiece models trained in about a second on the sample page plus some
+English written for this file. Outputs are random but deterministic (fixed seeds); tests assert on
+structure and invariants, never on wording.
+
+Builders only need torch, transformers and sentencepiece; `convert_ct2` needs ctranslate2.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_PAGE = REPO / "samples" / "yiwu-front-page.txt"
+
+# Written for these fixtures (not taken from any corpus): enough English for a small vocabulary.
+ENGLISH_TEXT = """\
+The city council approved a new plan to expand the public market next spring.
+Traders said the number of foreign buyers had doubled over the past two years.
+More than two million kinds of goods are sold in the market every day.
+The county government will build three new logistics centres along the railway.
+Officials expect exports to grow by eight percent this year despite weak demand.
+A delegation of business leaders visited the trade fair on Tuesday morning.
+Farmers in the nearby villages have started selling fruit and tea online.
+The new high-speed railway line cut the journey to Shanghai to ninety minutes.
+Local schools are hiring more teachers to meet the needs of a growing population.
+The report says small companies created most of the new jobs in the region.
+Reporters asked the mayor how the city would keep housing prices stable.
+She said the government would support young people who start their own businesses.
+Heavy rain closed several roads, but the port continued to operate normally.
+The museum opened an exhibition on the history of the silk trade.
+Experts warned that rising costs could hurt manufacturers in the coming months.
+The company signed contracts worth four hundred million yuan at the conference.
+Volunteers helped elderly residents register for the new health insurance scheme.
+The province plans to plant one hundred thousand trees along the river banks.
+Investors from Africa and the Middle East showed strong interest in the products.
+The committee will publish its final decision at the end of the month.
+Prices of vegetables fell slightly after the harvest came in earlier than usual.
+A new bridge connecting the two districts is expected to open in October.
+The factory uses solar panels on its roof to cut its electricity bill by a third.
+Students from twenty countries took part in the summer language programme.
+The police urged drivers to slow down during the holiday travel season.
+""".strip()
+
+SPECIALS = ("</s>", "<unk>", "<pad>")
+
+
+def _quiet() -> None:
+    from summarize.engines.hf_backend import quiet_transformers
+
+    quiet_transformers()
+
+
+def sample_text() -> tuple[list[str], list[str]]:
+    """(Chinese lines of the sample page, English lines) for training tokenizers."""
+    chinese = [line.strip() for line in SAMPLE_PAGE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return chinese, ENGLISH_TEXT.splitlines()
+
+
+def train_sentencepiece(lines: list[str], vocab_size: int, **options) -> bytes:
+    """A unigram sentencepiece model trained on `lines`, as the bytes of a .model file."""
+    import sentencepiece as spm
+
+    model = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines),
+        model_writer=model,
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=0.98,
+        hard_vocab_limit=False,
+        num_threads=1,
+        minloglevel=2,
+        **options,
+    )
+    return model.getvalue()
+
+
+def _pieces(model: bytes) -> list[str]:
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_proto=model)
+    return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+
+
+def build_marian(
+    out: Path,
+    *,
+    d_model: int = 32,
+    layers: int = 2,
+    heads: int = 4,
+    ffn: int = 64,
+    max_positions: int = 64,
+    vocab_size: int = 1000,
+    seed: int = 0,
+    loop: bool = False,
+) -> Path:
+    """A MarianMT checkpoint (zh -> en) with opus-mt's file layout and special-token ids.
+
+    `loop`: bias the output layer so that greedy decoding repeats "▁the" forever (a forced
+    repetition loop, for testing loop detection and the beam-search retry)."""
+    _quiet()
+    import torch
+    from transformers import MarianConfig, MarianMTModel
+
+    vocab = write_marian_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=d_model,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_positions,
+        activation_function="swish",
+        scale_embedding=True,
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=0,
+        forced_eos_token_id=0,
+        bad_words_ids=[[pad]],
+        init_std=0.5,
+        architectures=["MarianMTModel"],
+    )
+    torch.manual_seed(seed)
+    model = MarianMTModel(config).eval()
+    if loop:
+        with torch.no_grad():
+            model.final_logits_bias[0, vocab["\u2581the"]] = 50.0
+    model.save_pretrained(out)
+    return out
+
+
+def write_marian_tokenizer(out: Path, *, vocab_size: int = 1000, total: int | None = None, model_max_length: int = 512) -> dict[str, int]:
+    """source.spm (Chinese + English), target.spm (English), vocab.json in the opus-mt layout
+    (</s>=0, <unk>=1, both sides' pieces, <pad> last), tokenizer_config.json. `total`: pad the
+    vocabulary with unused entries to this size (a real checkpoint's embedding rows)."""
+    from transformers import MarianTokenizer
+
+    out.mkdir(parents=True, exist_ok=True)
+    chinese, english = sample_text()
+    source_spm = train_sentencepiece(chinese + english, vocab_size)
+    target_spm = train_sentencepiece(english, 300)
+    vocab = {"</s>": 0, "<unk>": 1}
+    for piece in _pieces(source_spm) + _pieces(target_spm):
+        if piece not in vocab and piece not in ("<s>", "<unk>", "</s>"):
+            vocab[piece] = len(vocab)
+    while total is not None and len(vocab) < total - 1:
+        vocab[f"\u2581filler{len(vocab)}"] = len(vocab)
+    vocab["<pad>"] = len(vocab)
+    (out / "source.spm").write_bytes(source_spm)
+    (out / "target.spm").write_bytes(target_spm)
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=2), encoding="utf-8")
+    tokenizer = MarianTokenizer(
+        source_spm=str(out / "source.spm"),
+        target_spm=str(out / "target.spm"),
+        vocab=str(out / "vocab.json"),
+        source_lang="zho",
+        target_lang="eng",
+        model_max_length=model_max_length,
+    )
+    tokenizer.save_pretrained(out)
+    return vocab
+
+
+def build_t5(
+    out: Path,
+    *,
+    family: str = "t5",
+    d_model: int = 32,
+    layers: int = 2,
+    heads: int = 4,
+    ffn: int = 64,
+    vocab_size: int = 1000,
+    extra_ids: int = 8,
+    padded_vocab: int = 4,
+    seed: int = 0,
+) -> Path:
+    """A T5-family summarizer checkpoint in the layout of the older hub checkpoints (spiece.model +
+    tokenizer_config.json, no tokenizer.json). Like the real ones: <pad>=0 (decoder start), </s>=1,
+    <unk>=2, sentinel tokens after the pieces, an embedding matrix padded past the tokenizer.
+
+    family="t5": original T5 (ReLU feed-forward, output embedding tied to the input, decoder
+    output scaled by d_model**-0.5); family="mt5": mT5 / T5 v1.1 (gated-gelu, untied, unscaled)."""
+    _quiet()
+    pieces = write_t5_tokenizer(out, vocab_size=vocab_size, extra_ids=extra_ids)
+    mt5 = family == "mt5"
+    config = dict(
+        model_type=family,
+        vocab_size=pieces + extra_ids + padded_vocab,
+        d_model=d_model,
+        d_kv=d_model // heads,
+        d_ff=ffn,
+        num_layers=layers,
+        num_decoder_layers=layers,
+        num_heads=heads,
+        feed_forward_proj="gated-gelu" if mt5 else "relu",
+        tie_word_embeddings=not mt5,
+        decoder_start_token_id=0,
+        pad_token_id=0,
+        eos_token_id=1,
+        initializer_factor=4.0,
+        architectures=["MT5ForConditionalGeneration" if mt5 else "T5ForConditionalGeneration"],
+    )
+    save_random_model(config, out, seed=seed)
+    return out
+
+
+def write_t5_tokenizer(out: Path, *, vocab_size: int = 1000, extra_ids: int = 8) -> int:
+    """spiece.model (<pad>=0, </s>=1, <unk>=2), tokenizer_config.json, special_tokens_map.json, as
+    the older T5/mT5 hub checkpoints have them; returns the number of sentencepiece pieces."""
+    out.mkdir(parents=True, exist_ok=True)
+    chinese, english = sample_text()
+    spiece = train_sentencepiece(
+        chinese + english,
+        vocab_size,
+        pad_id=0,
+        eos_id=1,
+        unk_id=2,
+        bos_id=-1,
+        pad_piece="<pad>",
+        eos_piece="</s>",
+        unk_piece="<unk>",
+    )
+    (out / "spiece.model").write_bytes(spiece)
+    tokenizer_config = {"tokenizer_class": "T5Tokenizer", "extra_ids": extra_ids, "model_max_length": 512}
+    (out / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2), encoding="utf-8")
+    specials = {"eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>"}
+    (out / "special_tokens_map.json").write_text(json.dumps(specials, indent=2), encoding="utf-8")
+    return len(_pieces(spiece))
+
+
+def build_bart(
+    out: Path,
+    *,
+    d_model: int = 32,
+    layers: int = 2,
+    heads: int = 4,
+    ffn: int = 64,
+    max_positions: int = 128,
+    vocab_size: int = 1000,
+    padded_vocab: int = 16,
+    seed: int = 0,
+) -> Path:
+    """A Chinese BART summarizer in the Randeng/fnlp layout: tokenizer.json (unigram) with
+    <s>=0, <pad>=1, </s>=2, <unk>=3, and an embedding matrix larger than the tokenizer
+    (`padded_vocab` unused rows), as several real Chinese BART checkpoints have."""
+    _quiet()
+    import torch
+    from transformers import BartConfig, BartForConditionalGeneration
+
+    pieces = write_bart_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions)
+    config = BartConfig(
+        vocab_size=pieces + padded_vocab,
+        d_model=d_model,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_positions,
+        bos_token_id=0,
+        pad_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_eos_token_id=2,
+        init_std=0.5,
+        architectures=["BartForConditionalGeneration"],
+    )
+    torch.manual_seed(seed)
+    BartForConditionalGeneration(config).eval().save_pretrained(out)
+    return out
+
+
+def write_bart_tokenizer(out: Path, *, vocab_size: int = 1000, model_max_length: int = 1024) -> int:
+    """tokenizer.json (sentencepiece unigram pieces; <s>=0, <pad>=1, </s>=2, <unk>=3; encodes as
+    <s> ... </s>) + tokenizer_config.json; returns the vocabulary size."""
+    from tokenizers import Tokenizer, decoders, pre_tokenizers, processors
+    from tokenizers.models import Unigram
+    from transformers import PreTrainedTokenizerFast
+
+    import sentencepiece as spm
+
+    out.mkdir(parents=True, exist_ok=True)
+    chinese, english = sample_text()
+    model_bytes = train_sentencepiece(
+        chinese + english,
+        vocab_size,
+        bos_id=0,
+        pad_id=1,
+        eos_id=2,
+        unk_id=3,
+        bos_piece="<s>",
+        pad_piece="<pad>",
+        eos_piece="</s>",
+        unk_piece="<unk>",
+    )
+    sp = spm.SentencePieceProcessor(model_proto=model_bytes)
+    vocab = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+    backend = Tokenizer(Unigram(vocab, unk_id=3, byte_fallback=False))
+    backend.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
+    backend.decoder = decoders.Metaspace(replacement="\u2581", prepend_scheme="always")
+    backend.post_processor = processors.TemplateProcessing(single="<s> $A </s>", special_tokens=[("<s>", 0), ("</s>", 2)])
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend,
+        bos_token="<s>",
+        eos_token="</s>",
+        pad_token="<pad>",
+        unk_token="<unk>",
+        model_max_length=model_max_length,
+    )
+    tokenizer.save_pretrained(out)
+    return len(vocab)
+
+
+def build_from_card(name: str, out: Path, *, seed: int = 0) -> Path:
+    """A random-weight checkpoint with exactly the architecture of model card `name`
+    (models/<name>.config.json) and a small tokenizer of the card's layout: the real model's speed
+    and memory when the output length is forced (benchmarks), without downloading it."""
+    _quiet()
+    from summarize.engines.cards import require_card
+
+    card = require_card(name)
+    config = card.architecture_config()
+    if card.family == "marian":
+        write_marian_tokenizer(out, total=config["vocab_size"], model_max_length=card.max_input_tokens)
+    elif card.family in ("t5", "mt5", "umt5"):
+        write_t5_tokenizer(out)
+    else:
+        write_bart_tokenizer(out, model_max_length=card.max_input_tokens)
+    save_random_model(config, out, seed=seed)
+    return out
+
+
+def save_random_model(config: dict, out: Path, *, seed: int = 0) -> None:
+    """`random_model(config)` saved to `out`; config.json keeps tie_word_embeddings=false when the
+    config says so, as real mT5 checkpoints have it (transformers 5 would write true)."""
+    import torch
+
+    torch.manual_seed(seed)
+    random_model(config).save_pretrained(out)
+    if not config.get("tie_word_embeddings", True):
+        saved = json.loads((out / "config.json").read_text(encoding="utf-8"))
+        (out / "config.json").write_text(json.dumps({**saved, "tie_word_embeddings": False}, indent=2), encoding="utf-8")
+
+
+def random_model(config: dict):
+    """A randomly initialised model for a config.json dict, with the output embedding untied when
+    the config says so (transformers 5 ties every (m)T5 at init; real mT5 has its own)."""
+    import torch
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM
+
+    model = AutoModelForSeq2SeqLM.from_config(AutoConfig.for_model(**config)).eval()
+    head = model.get_output_embeddings()
+    if not config.get("tie_word_embeddings", True) and head is not None and head.weight is model.get_input_embeddings().weight:
+        head.weight = torch.nn.Parameter(torch.empty_like(head.weight).normal_(0, config.get("d_model", 512) ** -0.5))
+    return model
+
+
+def build_gpt2(out: Path) -> Path:
+    """A causal LM (not seq2seq): what a user might wrongly pass as --translator."""
+    _quiet()
+    import torch
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    out.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(0)
+    GPT2LMHeadModel(GPT2Config(vocab_size=64, n_embd=16, n_layer=1, n_head=2, n_positions=32)).save_pretrained(out)
+    return out
+
+
+def convert_ct2(hf_dir: Path, out: Path, quantization: str = "int8") -> Path:
+    """Convert with the project's own converter (the path `summarize models convert` takes)."""
+    from summarize.engines.convert import convert
+
+    return convert(hf_dir, out, quantization=quantization)
