@@ -12,10 +12,17 @@ from pathlib import Path
 from .errors import OutputError
 
 TEMP_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.summarize-tmp$")
+# The disk is full or takes no writes: every later write there would fail the same way.
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+class StorageError(OutputError):
+    """An output failed because of its disk (full, over quota, read-only), not of itself: a
+    batch stops at the first one instead of failing every file the same way."""
 
 
 def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.summarize-tmp")
+    tmp = path.with_name(_temp_name(path.name))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
@@ -24,14 +31,25 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(_describe(exc), path=str(path)) from exc
+        error = StorageError if exc.errno in _STORAGE_ERRNOS else OutputError
+        raise error(_describe(exc), path=str(path)) from exc
     finally:
         # Interrupted (Ctrl-C) or failed: leave nothing half-written behind.
-        if tmp.exists():
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+# File names have at most 255 bytes on common file systems.
+_NAME_MAX_BYTES = 255
+
+
+def _temp_name(name: str) -> str:
+    """`.NAME.PID.summarize-tmp`, with NAME shortened when the whole would be too long a name."""
+    suffix = f".{os.getpid()}.summarize-tmp"
+    raw = os.fsencode(name)[: _NAME_MAX_BYTES - 1 - len(suffix)]
+    return "." + os.fsdecode(raw) + suffix  # a character cut in two is fine in a name
 
 
 def remove_stale_temps(root: Path) -> int:
@@ -61,10 +79,12 @@ def _alive(pid: int) -> bool:
 
 
 def _describe(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "disk full; free some space and run again (finished outputs are kept)"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "cannot write here (permission denied or read-only); choose another output directory"
     if exc.errno in (errno.ENOTDIR, errno.EEXIST):
         return "a file is in the way where a directory is needed; move it or choose another output directory"
-    return f"cannot write: {exc.strerror or exc}"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long for the file system; rename the input to something shorter"
+    return f"cannot write: {exc.strerror or exc}; check the output directory and run again"

@@ -33,11 +33,11 @@ def read_pairs(path: str) -> list[Pair]:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", path=name) from None
+        raise InputError("file not found", path=name, hint="Check the path") from None
     except IsADirectoryError:
-        raise InputError("is a directory, not a JSONL file of pairs", path=name) from None
+        raise InputError("is a directory, not a JSONL file of pairs", path=name, hint="Give a .jsonl file") from None
     except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", path=name) from None
+        raise InputError(f"cannot read ({exc.strerror or exc})", path=name, hint="Check the file and its permissions") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -54,9 +54,9 @@ def parse_pairs(text: str, name: str = "<pairs>") -> list[Pair]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})", path=name) from None
+            raise InputError(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})", path=name, hint="Fix that line: one JSON object per line") from None
         if not isinstance(item, dict):
-            raise InputError(f'line {number}: expected an object like {{"zh": "...", "en": "..."}}', path=name)
+            raise InputError(f'line {number}: expected an object like {{"zh": "...", "en": "..."}}', path=name, hint="Fix that line")
         for key in ("zh", "en"):
             if not isinstance(item.get(key), str):
                 problem = "missing" if key not in item else "not a string"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA_VERSION = 1
+_HOME_SETTING = "SUMMARIZE_HOME"  # the user directory the cache lives in (summarize/home.py)
 
 
 class CacheWarning(UserWarning):
@@ -47,8 +48,8 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect(path)
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                return self._disabled(f"cache {path} is busy ({exc}); running without it")
+            if isinstance(exc, sqlite3.OperationalError):  # busy, read-only, no space: not corrupt
+                return self._disabled(f"cache {path} cannot be used ({exc}); running without it (check {_HOME_SETTING})")
             aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
             try:
                 os.replace(path, aside)
@@ -59,7 +60,10 @@ class Cache:
             except (OSError, sqlite3.DatabaseError) as exc2:
                 return self._disabled(f"cache {path} is unusable ({exc2}); running without it")
         except OSError as exc:
-            return self._disabled(f"cannot create the cache in {path.parent} ({exc.strerror or exc}); running without it")
+            return self._disabled(
+                f"cannot create the cache in {path.parent} ({exc.strerror or exc}); running without it "
+                f"(set {_HOME_SETTING} to a writable directory)"
+            )
 
     def _disabled(self, message: str) -> None:
         warnings.warn(message, CacheWarning, stacklevel=4)
@@ -75,7 +79,9 @@ class Cache:
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)")
             # Reading a page proves the file really is a database (a truncated file fails here).
             db.execute("SELECT count(*) FROM (SELECT key FROM entries LIMIT 1)").fetchone()
-            db.execute("PRAGMA quick_check(1)").fetchone()
+            (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
+            if verdict != "ok":  # damage it can read around is reported, not raised
+                raise sqlite3.DatabaseError(f"quick_check: {verdict}")
         except sqlite3.DatabaseError:
             db.close()
             raise

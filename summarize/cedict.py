@@ -20,7 +20,7 @@ ATTRIBUTION = (
 
 # Senses that do not say what a word means in running news text.
 _UNHELPFUL = re.compile(
-    r"^(?:(?:old |archaic |japanese |erhua |euphemistic )?variant of|used in|see |see also|"
+    r"^(?:(?:old |archaic |japanese |erhua |euphemistic )?variant of|used in|see |see also|lit\.|"
     r"also written|also pr\.|abbr\.|cl:|classifier|erhua|taiwan pr\.|surname |"
     r"two-character surname|(?:\(.*?\)\s*)*\((?:old|archaic|dialect|tw|slang|vulgar|"
     r"loanword|onom\.|buddhism|taoism|chinese medicine)\))",
@@ -35,6 +35,8 @@ _ASIDE = re.compile(r",?\s+(?:esp|i\.e|e\.g|usu|typically|often)\b.*$")
 _NOTE = re.compile(r"\s*\([^()]*\)")
 # "local", "regional", "economic": adjective senses listed before the noun one (地区 -> district).
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ous|ive|ful|less|able|ible)$")
+# What is left of a sense whose Chinese examples were cut out ("energies:,, and"), or Chinese.
+_BROKEN = re.compile(r"[\u3400-\u9fff]|[,:;]\s*(?:[,:;]|and\b|or\b)|\b(?:and|or|of|the|to)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NAME_JOINERS = {"of", "the", "and", "de", "la", "du", "van", "von", "al", "el", "for"}
 
@@ -111,8 +113,9 @@ def _senses(entry: Entry) -> list[str]:
             part = part.strip()
             if not part or _UNHELPFUL.match(part):
                 continue
-            cleaned = clean_sense(part)
-            if cleaned and re.search(r"[a-zA-Z]", cleaned) and not re.search(r"[\u3400-\u9fff]", cleaned):
+            # Idioms give "lit. <the words>; fig. <the meaning>": the meaning is what news means.
+            cleaned = clean_sense(re.sub(r"^fig\.\s*", "", part))
+            if cleaned and re.search(r"[a-zA-Z]", cleaned) and not _BROKEN.search(cleaned):
                 out.append(cleaned)
     return out
 

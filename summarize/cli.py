@@ -59,8 +59,9 @@ def _main_options(
 
 
 def error_line(message: str) -> None:
-    """One line on stderr, the same shape for every error the tool reports."""
-    sys.stderr.write(f"summarize: error: {message}\n")
+    """One line on stderr, the same shape for every error the tool reports (library messages
+    may carry line breaks: they are joined)."""
+    sys.stderr.write(f"summarize: error: {' '.join(message.split())}\n")
     sys.stderr.flush()
 
 
@@ -117,6 +118,7 @@ def run(
     """The main job: every article of each page, its Chinese summary and the English side by side."""
     from .pipeline import read_pages, run_pages
     from .progress import StageProgress
+    from .script import passthrough_notice
 
     options = run_options(
         full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
@@ -125,10 +127,17 @@ def run(
     pages, errors = read_pages(inputs)
     for error in errors:
         error_line(str(error))
+    for page in pages:
+        for warning in page.warnings:
+            sys.stderr.write(f"summarize: warning: {'stdin' if page.input == '-' else page.input}: {warning}\n")
+        notice = passthrough_notice(page)
+        if notice:
+            sys.stderr.write(f"summarize: notice: {'stdin' if page.input == '-' else page.input}: {notice}\n")
     if pages:
-        engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
-        with _warnings_as_lines(), StageProgress(progress, engines=_stage_labels(engines)) as bars:
-            digests = run_pages(pages, engines, progress=bars.update)
+        with _warnings_as_lines():
+            engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
+            with StageProgress(progress, engines=_stage_labels(engines)) as bars:
+                digests = run_pages(pages, engines, progress=bars.update)
         _emit(digests, fmt.value, output, full=full, color=color)
     if errors:
         raise typer.Exit(2)
@@ -136,7 +145,7 @@ def run(
 
 @app.command()
 def export(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Text files or directories of *.txt.")],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Text files, directories of *.txt, or - for stdin.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Output directory; the input tree is mirrored into it.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.markdown,
     full: Annotated[bool, typer.Option("--full", help="Include every paragraph, Chinese and English aligned.")] = False,
@@ -160,8 +169,10 @@ def export(
         full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
         summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
     )
-    with _warnings_as_lines(), StageProgress(progress, delay=0.0) as bars:
-        report = export_tree(inputs, out_dir, options, fmt=fmt.value, force=force, jobs=jobs, progress=bars.update)
+    with _warnings_as_lines():
+        engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
+        with StageProgress(progress) as bars:
+            report = export_tree(inputs, out_dir, options, fmt=fmt.value, force=force, jobs=jobs, progress=bars.update, engines=engines)
     for _, message in report.failed:
         error_line(message)
     sys.stderr.write(
@@ -204,21 +215,23 @@ def _warnings_as_lines():
 
 def _emit(digests, fmt: str, output: Optional[Path], *, full: bool, color: Optional[bool]) -> None:
     from .atomic import write_atomic
-    from .export import render_output
 
     if fmt == "terminal":
         from rich.console import Console
 
         from .render.terminal import render_terminal
 
-        if output is not None:
-            with io.StringIO() as buffer:
-                render_terminal(digests, Console(file=buffer, width=120, no_color=True, force_terminal=False), full=full)
-                text = buffer.getvalue()
-        else:
+        width = 120
+        if output is None:
             console = Console(force_terminal=color, no_color=color is False, highlight=False)
-            render_terminal(digests, console, full=full)
-            return
+            if console.is_terminal:
+                render_terminal(digests, console, full=full)
+                return
+            width = console.width  # COLUMNS, else 80
+        with io.StringIO() as buffer:
+            render_terminal(digests, Console(file=buffer, width=width, no_color=True, force_terminal=False), full=full)
+            # Plain text for pipes and files: without the padding rich adds at line ends.
+            text = "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
     elif fmt == "json":
         import json
 
@@ -227,7 +240,10 @@ def _emit(digests, fmt: str, output: Optional[Path], *, full: bool, color: Optio
         data = [digest_to_dict(d, full=full) for d in digests]
         text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = "\n---\n\n".join(render_output(d, fmt, full=full) for d in digests)
+        from .render.markdown import render_markdown
+
+        several = len(digests) > 1
+        text = "\n---\n\n".join(render_markdown(d, full=full, note_prefix=f"p{i}-" if several else "") for i, d in enumerate(digests, 1))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -359,7 +375,7 @@ def translate(
         try:
             text = decode_bytes(sys.stdin.buffer.read()).text
         except NotTextError as exc:
-            raise InputError(f"not text: {exc}", path="<stdin>") from exc
+            raise InputError(f"not text: {exc}", path="<stdin>", hint="Pipe plain Chinese text in") from exc
     engine, notice = choose_translator(options.translator, options.engine, strict=options.strict)
     if notice:
         sys.stderr.write(f"summarize: {notice}\n")
@@ -407,23 +423,39 @@ def main() -> None:
     verbose = "--verbose" in sys.argv[1:] or "-v" in sys.argv[1:]
     try:
         rc = app(standalone_mode=False)
+        if rc == 130:  # typer turns Ctrl-C into exit code 130 without a word
+            raise KeyboardInterrupt
     except SummarizeError as exc:
         if verbose:
             traceback.print_exc()
         error_line(str(exc))
         rc = exc.exit_code
-    except click.exceptions.Exit as exc:
+    except _EXITS as exc:
         rc = exc.exit_code
-    except click.exceptions.ClickException as exc:  # usage errors: bad option, missing argument
-        exc.show()
+    except _USAGE_ERRORS as exc:  # bad option, missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare command: its help
+            exc.show()
+        else:
+            error_line(_usage_message(exc))
         rc = exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except _ABORTS:
         sys.stderr.write("summarize: interrupted\n")
         rc = 130
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error worth a message.
         _silence_stdout()
         rc = 0
+    except UnicodeEncodeError as exc:  # stdout (ascii, latin-1...) cannot show Chinese
+        if verbose:
+            traceback.print_exc()
+        error_line(_unprintable_message(exc))
+        rc = 2
+    except OSError as exc:  # the system said no (disk full, device gone) somewhere unexpected
+        if verbose:
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        error_line(f"{where}{exc.strerror or exc}; check the disk, the permissions and the paths, then run again")
+        rc = 1
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
         if verbose:
             traceback.print_exc()
@@ -434,6 +466,27 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
     sys.exit(rc if isinstance(rc, int) else 0)
+
+
+# Typer >= 0.2x carries its own copy of click (typer.TyperException); older ones use click's.
+_EXITS = (click.exceptions.Exit, typer.Exit)
+_ABORTS = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt)
+_USAGE_ERRORS = (click.exceptions.ClickException, getattr(typer, "TyperException", click.exceptions.ClickException))
+
+
+def _usage_message(exc: Exception) -> str:
+    command = getattr(getattr(exc, "ctx", None), "command_path", None) or "summarize"
+    return f"{exc.format_message().rstrip('.')}. See: {command} --help"
+
+
+def _unprintable_message(exc: UnicodeEncodeError) -> str:
+    text = exc.object[exc.start : exc.end][:8] if isinstance(exc.object, str) else ""
+    if exc.encoding.replace("_", "-").lower().startswith("utf"):  # only lone surrogates fail in UTF-8
+        return f"internal error: cannot encode {text!r} (run with --verbose and report it)"
+    return (
+        f"cannot write {text!r}: the output uses the {exc.encoding} encoding, which has no Chinese; "
+        "set PYTHONIOENCODING=utf-8 or a UTF-8 locale (e.g. LANG=C.UTF-8), or write to a file with -o"
+    )
 
 
 def _silence_stdout() -> None:

@@ -3,11 +3,13 @@
 Order of decisions (cheapest and surest first):
 1. Byte-order marks (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE).
 2. Known binary signatures (PNG, PDF, ZIP...) and NUL bytes: not text (UTF-16 without a BOM is
-   recognised by its NUL bytes falling on one parity).
-3. Strict UTF-8: most files are UTF-8, and a valid UTF-8 file is never sent to the detector.
-4. Nearly valid UTF-8 (a few broken bytes inside real UTF-8 text): UTF-8 with the bad bytes
+   recognised by its NUL bytes falling on one parity; a few stray NULs in text are dropped).
+3. Strict UTF-8: most files are UTF-8, and a valid UTF-8 file is never sent to the detector. A
+   last character cut in two (a pipe that closed early) is dropped with a warning.
+4. Lines of UTF-8 Chinese and lines of GB18030/Big5 in one file: each line in its own encoding.
+5. Nearly valid UTF-8 (a few broken bytes inside real UTF-8 text): UTF-8 with the bad bytes
    dropped and a warning, never a guess at a legacy codepage.
-5. Otherwise charset-normalizer, arbitrated for Chinese: GB18030 and Big5 bytes decode as each
+6. Otherwise charset-normalizer, arbitrated for Chinese: GB18030 and Big5 bytes decode as each
    other's mojibake, so both are tried and the one whose Han characters are common ones wins.
 
 Normalization keeps the text as written (never NFKC: full-width punctuation carries meaning):
@@ -54,6 +56,7 @@ _MAX_CONTROL_SHARE = 0.02
 # GBK or Big5 bytes read as UTF-8 give about one well-formed character per six broken ones.
 _UTF8_REPAIR_RATIO = 3
 _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 # Control characters other than whitespace ones, and private-use characters.
 _ODD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff]")
 
@@ -96,16 +99,39 @@ def decode_bytes(data: bytes) -> Decoded:
         return _finish(data, _utf16_endianness(data))
     if reason:
         raise NotTextError(reason)
+    decoded = _decode_text(data)
+    nuls = data.count(b"\x00")
+    if nuls:
+        decoded.warnings.append(f"dropped {nuls} NUL byte(s)")
+    return decoded
+
+
+def _decode_text(data: bytes) -> Decoded:
+    """Text that is neither marked by a BOM nor UTF-16: UTF-8, a mix, or a legacy encoding."""
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _cut_short(data, exc):  # valid UTF-8 that stops in the middle of a character
+            dropped = len(data) - exc.start
+            warning = f"the input ends in the middle of a character (cut short?); dropped its last {dropped} byte(s)"
+            return _checked(data[: exc.start].decode("utf-8"), "utf-8", [warning])
     else:
         return _checked(text, "utf-8")
-    repaired = _nearly_utf8(data)
-    if repaired is not None:
-        return repaired
+    replaced = data.decode("utf-8", errors="replace")
+    decoded = _mixed_utf8_and_chinese(data, replaced) or _nearly_utf8(replaced)
+    del replaced
+    if decoded is not None:
+        return decoded
     return _finish(data, _detect_legacy(data))
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Why the first bytes of an input already show it is not text (None when they may be): lets
+    a reader give up on an endless stream of binary data without reading all of it."""
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return None
+    reason = _binary_reason(head)
+    return None if reason == "utf-16" else reason
 
 
 def normalize_text(text: str) -> str:
@@ -167,14 +193,19 @@ def _binary_reason(data: bytes) -> str | None:
     for signature, what in _SIGNATURES:
         if head.startswith(signature) and (what is not None or has_nul):
             return f"not a text file: it looks like {what or 'a program'}"
+    controls = sum(head.count(bytes([b])) for b in range(1, 0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x0B))
     if not has_nul:
-        controls = sum(head.count(bytes([b])) for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x0B))
         if head and controls / len(head) > 0.1:
             return "not a text file: it is mostly control bytes"
         return None
+    if head.count(0) <= len(head) * _STRAY_NUL_SHARE and controls <= len(head) * _STRAY_NUL_SHARE:
+        return None  # text with a few stray NUL bytes (a damaged dump): they are dropped
     if _utf16_endianness(data):
         return "utf-16"
     return "not a text file: it contains NUL bytes"
+
+
+_STRAY_NUL_SHARE = 0.001
 
 
 def _utf16_endianness(data: bytes) -> str | None:
@@ -198,14 +229,70 @@ def _utf16_endianness(data: bytes) -> str | None:
     return candidate
 
 
-def _nearly_utf8(data: bytes) -> Decoded | None:
-    """UTF-8 text with a few broken bytes: decode it as UTF-8, drop them, warn."""
-    text = data.decode("utf-8", errors="replace")
+def _cut_short(data: bytes, exc: UnicodeDecodeError) -> bool:
+    """Whether the only problem of `data` is an incomplete last character (a pipe or a copy that
+    stopped early): the error is at the very end and everything before it decodes."""
+    return exc.end == len(data) and len(data) - exc.start < 4 and _decodes(data[: exc.start], exc.encoding)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_sample(sample: bytes, encoding: str) -> str | None:
+    """`sample` decoded, tolerating an incomplete last character (a file cut short); None if
+    it does not decode."""
+    try:
+        return sample.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if _cut_short(sample, exc):
+            return sample[: exc.start].decode(encoding)
+        return None
+
+
+def _mixed_utf8_and_chinese(data: bytes, replaced: str) -> Decoded | None:
+    """Lines of UTF-8 Chinese and lines of GB18030 or Big5 in one file (pages pasted together
+    from different sources): each line decoded in its own encoding, with a warning. None unless
+    the UTF-8 lines hold real Chinese and the others decode as common Chinese. `replaced` is
+    `data` decoded as UTF-8 with replacement characters. (A line break is never part of a
+    multi-byte character in these encodings, so lines of bytes and of text correspond.)"""
+    lines = replaced.split("\n")
+    legacy = ["\ufffd" in line for line in lines]
+    utf8_text = "".join(line for line, bad in zip(lines, legacy) if not bad)
+    legacy_chars = sum(line.count("\ufffd") for line, bad in zip(lines, legacy) if bad)
+    utf8_chars = len(_NON_ASCII.findall(utf8_text))
+    if _HAN.search(utf8_text) is None or utf8_chars < _MIN_UTF8_SHARE * (utf8_chars + legacy_chars):
+        return None
+    del utf8_text
+    raw = data.split(b"\n")
+    sample = _detection_sample(b"\n".join(line for line, bad in zip(raw, legacy) if bad))
+    encoding = _best_chinese_encoding(sample)
+    if encoding is None:
+        return None
+    for i, bad in enumerate(legacy):
+        if bad and not _decodes(raw[i], "utf-8"):  # (a replacement character in the UTF-8 itself)
+            lines[i] = raw[i].decode(encoding, errors="replace")
+    del raw
+    warning = f"{sum(legacy)} line(s) are in {encoding}, the rest in UTF-8; each was decoded in its own encoding"
+    return _checked("\n".join(lines), "utf-8+" + encoding, [warning])
+
+
+# Mixed files: the UTF-8 lines hold at least this share of the non-ASCII bytes (a line of a
+# legacy-encoded file is valid UTF-8 only by rare accident, and then not Chinese).
+_MIN_UTF8_SHARE = 0.05
+
+
+def _nearly_utf8(text: str) -> Decoded | None:
+    """UTF-8 text with a few broken bytes (`text`: decoded with replacement characters): drop
+    them, warn."""
     bad = text.count("\ufffd")
     multibyte = len(_NON_ASCII.findall(text, 0, 4 * DETECTION_SAMPLE_BYTES))
     if multibyte < bad * _UTF8_REPAIR_RATIO:
         return None
-    del data
     warning = f"dropped {bad} invalid UTF-8 byte sequence(s); the rest of the file is valid UTF-8"
     return _checked(text, "utf-8", [warning])
 
@@ -221,9 +308,9 @@ def _detect_legacy(data: bytes) -> str:
     matches = list(from_bytes(sample))
     if not matches:
         raise NotTextError("cannot detect the text encoding; save the file as UTF-8")
-    # Among equally clean readings, prefer the most widespread codepages.
+    # Among (nearly) equally clean readings, prefer the most widespread codepages.
     least_chaos = min(m.chaos for m in matches)
-    clean = [m.encoding for m in matches if m.chaos == least_chaos]
+    clean = [m.encoding for m in sorted(matches, key=lambda m: m.chaos) if m.chaos <= least_chaos + _CHAOS_TOLERANCE]
     encoding = next((e for e in _PREFERRED if e in clean), clean[0])
     if encoding.startswith("gb") or encoding == "hz":
         return "gb18030"
@@ -232,7 +319,8 @@ def _detect_legacy(data: bytes) -> str:
     return encoding
 
 
-_PREFERRED = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "shift_jis", "cp932", "euc_kr")
+_PREFERRED = ("utf_8", "cp1252", "cp1250", "latin_1", "iso8859_15", "cp1251", "koi8_r", "shift_jis", "cp932", "euc_kr", "cp949")
+_CHAOS_TOLERANCE = 0.01
 
 
 def _detection_sample(data: bytes) -> bytes:
@@ -249,9 +337,8 @@ def _best_chinese_encoding(sample: bytes) -> str | None:
     for encoding in ("gb18030", _big5_variant(sample)):
         if encoding is None:
             continue
-        try:
-            text = sample.decode(encoding)
-        except UnicodeDecodeError:
+        text = _decode_sample(sample, encoding)
+        if text is None:
             continue
         han = [c for c in text if _is_han(c)]
         if len(han) < 2:
@@ -262,19 +349,24 @@ def _best_chinese_encoding(sample: bytes) -> str | None:
     if not scored:
         return None
     share, count, encoding = max(scored)
-    # Real Chinese prose: well over half of its characters are among the most common ones;
-    # mojibake from the wrong codec: a small share.
-    return encoding if share >= 0.4 else None
+    # Real Chinese prose: nearly 90% of its characters are among the most common ones. Mojibake
+    # from the wrong codec: a small share, except Korean (EUC-KR) and Japanese (EUC-JP) read as
+    # GB18030: their lead bytes fall on GB2312's common characters (up to ~70%). A few characters
+    # (a name, a headline) prove less, so short samples need less.
+    needed = _CHINESE_SHARE if count >= _CHINESE_SHARE_MIN_HAN else _SHORT_CHINESE_SHARE
+    return encoding if share >= needed else None
+
+
+_CHINESE_SHARE = 0.78
+_SHORT_CHINESE_SHARE = 0.4
+_CHINESE_SHARE_MIN_HAN = 12
 
 
 def _big5_variant(data: bytes) -> str | None:
     """The narrowest Big5 codec that decodes `data` (CP950 and HKSCS add characters)."""
     for encoding in ("big5", "cp950", "big5hkscs"):
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding
+        if _decode_sample(data, encoding) is not None:
+            return encoding
     return None
 
 

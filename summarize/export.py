@@ -10,14 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .atomic import remove_stale_temps, write_atomic
-from .errors import OutputError, SummarizeError
-from .pipeline import Engines, RunOptions, run_pages
+from .atomic import StorageError, remove_stale_temps, write_atomic
+from .errors import ModelError, OutputError, SummarizeError
+from .pipeline import Engines, RunOptions, StageCallback, run_pages
 
 FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
@@ -35,6 +37,7 @@ class ExportReport:
 class _Job:
     ref: object  # reading.InputRef
     output: Path
+    source: object = None  # reading.Source, read up front for stdin (worker processes have none)
 
 
 def export(
@@ -45,40 +48,57 @@ def export(
     fmt: str = "markdown",
     force: bool = False,
     jobs: int = 1,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: StageCallback | None = None,
+    engines: Engines | None = None,
 ) -> ExportReport:
-    from .reading import discover
+    """Digest every input into `out_dir` (see the module doc). `engines`: made from `options`
+    when not given."""
+    from .reading import discover, read_source
 
     _prepare_out_dir(out_dir)
     report = ExportReport()
-    engines = Engines(options)
+    engines = engines or Engines(options)
     signature = _signature(engines, options, fmt)
     pending: list[_Job] = []
-    seen: set[Path] = set()
+    claimed: dict[Path, str] = {}  # output -> the input it is for
     for item in discover(inputs):
         if isinstance(item, SummarizeError):
             report.failed.append((item.path or "?", str(item)))
             continue
         output = out_dir / item.output_relpath.with_suffix(FORMATS[fmt])
-        if output in seen:
+        if output in claimed:
+            report.failed.append((item.input, f"{item.label}: same output as {claimed[output]} ({output}); export them separately or from a common parent directory"))
             continue
-        seen.add(output)
+        claimed[output] = item.input
         if not force and _up_to_date(item, output, signature, fmt):
             report.skipped.append(output)
+        elif item.path is None:
+            try:
+                pending.append(_Job(item, output, read_source(item)))
+            except SummarizeError as exc:
+                report.failed.append((item.input, str(exc)))
         else:
             pending.append(_Job(item, output))
     total = len(pending) + len(report.skipped)
     done = len(report.skipped)
-    if progress:
-        progress("export", done, total)
     batches = [pending[i : i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)]
-    for outcome in _run_batches(batches, options, fmt, signature, engines, jobs):
-        written, failed = outcome
-        report.written += written
-        report.failed += failed
-        done += len(written) + len(failed)
-        if progress:
-            progress("export", done, total)
+    if progress:
+        progress("export", done, total, "")
+
+    def model_stage(stage: str, _done: int, _total: int, where: str) -> None:
+        if progress:  # the model work inside a batch, shown on the one bar
+            progress("export", done, total, f"{stage.rstrip('e')}ing {where}".strip())  # "translating page.txt a3"
+
+    try:
+        for written, failed in _run_batches(batches, options, fmt, signature, engines, jobs, out_dir, model_stage):
+            report.written += written
+            report.failed += failed
+            done += len(written) + len(failed)
+            if progress:
+                progress("export", done, total, "")
+    except StorageError as exc:  # disk full or read-only: the other files would fail the same way
+        report.written += getattr(exc, "written", [])
+        report.failed.append((exc.path or str(out_dir), f"{exc} (export stopped)"))
     return report
 
 
@@ -88,7 +108,7 @@ def _prepare_out_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the output directory: {exc.strerror or exc}", path=str(out_dir)) from exc
+        raise OutputError(f"cannot create the output directory: {exc.strerror or exc}", path=str(out_dir), hint="Check the permissions of its parent, or choose another directory with -o") from exc
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError("output directory is not writable; choose another one with -o", path=str(out_dir))
     remove_stale_temps(out_dir)
@@ -101,6 +121,7 @@ def _signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
         "summarizer": asdict(engines.summarizer.info),
         "translator": asdict(engines.translator.info),
         "options": options.fingerprint(),
+        "glossary": engines.glossary.fingerprint(),
     }
 
 
@@ -113,7 +134,7 @@ def _input_hash(path: Path) -> str:
 
 
 def _up_to_date(ref, output: Path, signature: dict, fmt: str) -> bool:
-    if ref.path is None:  # stdin: always redone
+    if ref.path is None or not ref.path.is_file():  # stdin, a FIFO: always redone (reading them twice is not possible)
         return False
     try:
         if output.stat().st_mtime < ref.path.stat().st_mtime:
@@ -139,19 +160,46 @@ def read_output_meta(output: Path, fmt: str) -> dict | None:
         return None
 
 
-def _run_batches(batches, options, fmt, signature, engines, jobs):
+def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path, model_stage: StageCallback):
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield _export_batch(batch, fmt, signature, engines)
+            yield _export_batch(batch, fmt, signature, engines, model_stage)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     worker_options = _options_for_workers(options, jobs)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_export_batch_in_worker, batch, fmt, signature, worker_options) for batch in batches]
-        for future in as_completed(futures):
-            yield future.result()
+    context = multiprocessing.get_context("spawn")
+    others = set(multiprocessing.active_children())
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+        try:
+            with _ctrl_c_ignored():  # workers start (on submit) ignoring Ctrl-C: this process handles it
+                futures = [pool.submit(_export_batch_in_worker, batch, fmt, signature, worker_options) for batch in batches]
+            for future in as_completed(futures):
+                yield future.result()
+        except BaseException:  # Ctrl-C, or a failure that ends the export: stop the workers now
+            pool.shutdown(wait=False, cancel_futures=True)
+            workers = set(multiprocessing.active_children()) - others
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.join()
+            remove_stale_temps(out_dir)  # what the stopped workers were writing
+            raise
+
+
+@contextmanager
+def _ctrl_c_ignored():
+    """SIGINT ignored for the block (processes started in it inherit that), where possible."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _options_for_workers(options: RunOptions, jobs: int) -> RunOptions:
@@ -165,6 +213,21 @@ def _options_for_workers(options: RunOptions, jobs: int) -> RunOptions:
 _worker_engines: Engines | None = None
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: a worker whose export was killed (kill -9 leaves workers waiting for
+    work forever, models loaded) exits within a second. Its temporary file, if any, is removed by
+    the next export."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _export_batch_in_worker(batch, fmt, signature, options):
     global _worker_engines
     if _worker_engines is None:  # one model load per worker process
@@ -172,7 +235,9 @@ def _export_batch_in_worker(batch, fmt, signature, options):
     return _export_batch(batch, fmt, signature, _worker_engines)
 
 
-def _export_batch(batch: list[_Job], fmt: str, signature: dict, engines: Engines) -> tuple[list[Path], list[tuple[str, str]]]:
+def _export_batch(
+    batch: list[_Job], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
+) -> tuple[list[Path], list[tuple[str, str]]]:
     from .reading import read_source
     from .segmentation import segment_source
 
@@ -181,22 +246,40 @@ def _export_batch(batch: list[_Job], fmt: str, signature: dict, engines: Engines
     pages, kept = [], []
     for job in batch:
         try:
-            source = read_source(job.ref)
+            source = job.source or read_source(job.ref)
             pages.append(segment_source(source))
             kept.append((job, _source_hash(source, job)))
         except SummarizeError as exc:
             failed.append((job.ref.input, str(exc)))
-    if not pages:
-        return written, failed
-    digests = run_pages(pages, engines)
-    for (job, input_sha), digest in zip(kept, digests):
+    for (job, input_sha), digest in _digest_pages(kept, pages, engines, failed, model_stage):
         meta = {"signature": signature, "input": digest.page.input, "input_sha256": input_sha}
         try:
             write_atomic(job.output, render_output(digest, fmt, full=engines.options.full, meta=meta))
             written.append(job.output)
+        except StorageError as exc:
+            exc.written = written  # what this batch finished before the disk gave out
+            raise
         except SummarizeError as exc:
             failed.append((job.ref.input, str(exc)))
     return written, failed
+
+
+def _digest_pages(kept: list, pages: list, engines: Engines, failed: list[tuple[str, str]], model_stage: StageCallback | None) -> list:
+    """(kept item, digest) for each page, all in one batch; when the batch fails, page by page,
+    so that a page that breaks something fails alone (reported in `failed`)."""
+    if not pages:
+        return []
+    try:
+        return list(zip(kept, run_pages(pages, engines, progress=model_stage)))
+    except ModelError:
+        raise  # the model itself is broken: every page would fail the same way
+    except Exception as exc:  # noqa: BLE001 - isolate it: the other files go on
+        if len(pages) == 1:
+            job = kept[0][0]
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            failed.append((job.ref.input, f"{job.ref.label}: failed ({reason}); run it alone with --verbose and report it"))
+            return []
+    return [pair for item, page in zip(kept, pages) for pair in _digest_pages([item], [page], engines, failed, model_stage)]
 
 
 def _source_hash(source, job: _Job) -> str:

@@ -192,11 +192,11 @@ def load_glossary(path: str | Path) -> Glossary:
     try:
         data = p.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{p}: glossary file not found") from None
+        raise UsageError("glossary file not found", path=str(p), hint="Check the --glossary path") from None
     except IsADirectoryError:
-        raise UsageError(f"{p}: is a directory, not a glossary file") from None
+        raise UsageError("is a directory, not a glossary file", path=str(p), hint="Pass the glossary file itself") from None
     except OSError as exc:
-        raise UsageError(f"{p}: cannot read the glossary ({exc.strerror or exc})") from None
+        raise UsageError(f"cannot read the glossary ({exc.strerror or exc})", path=str(p), hint="Check its permissions") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -52,11 +52,36 @@ def load_config() -> dict[str, Any]:
 def _load_config(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no config (SUMMARIZE_HOME may not be a directory)
         return {}
     except OSError as exc:
-        raise UsageError(f"cannot read config: {exc.strerror}", path=str(path)) from exc
+        raise UsageError(f"cannot read config: {exc.strerror}", path=str(path), hint="Check its permissions") from exc
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        config = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"invalid config file: {exc}", path=str(path), hint="Fix or delete it") from exc
+    _check_config(config, path)
+    return config
+
+
+# The type of each setting (the defaults of the options of the same names).
+_CONFIG_TYPES: dict[str, type] = {
+    "summarizer": str,
+    "translator": str,
+    "glossary": str,
+    "beam": int,
+    "threads": int,
+    "summary_chars": int,
+}
+
+
+def _check_config(config: dict[str, Any], path: Path) -> None:
+    for key, value in config.items():
+        expected = _CONFIG_TYPES.get(key)
+        if expected is None:
+            raise UsageError(
+                f"unknown setting {key!r}", path=str(path), hint=f"Known settings: {', '.join(_CONFIG_TYPES)}"
+            )
+        if not isinstance(value, expected) or isinstance(value, bool) or (expected is int and value < 1):
+            kind = "a positive whole number" if expected is int else "a string"
+            raise UsageError(f"setting {key!r} must be {kind}, not {value!r}", path=str(path), hint="Fix or delete it")

@@ -285,6 +285,7 @@ _BASIS = {
     "同比": "year on year", "环比": "month on month", "比上月": "over the previous month",
     "较上月": "over the previous month",
 }  # fmt: skip
+_RATE_NOUNS = ("增速", "增幅", "降幅")
 _DOWN = ("下降", "减少", "降低", "下跌", "下滑", "回落", "降幅", "降", "减", "跌")
 
 # Idioms and set phrases whose numerals are not quantities.
@@ -848,6 +849,9 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
             start -= len(cur.group())
             kind, unit = "money", _CURRENCY_PREFIX[cur.group().strip()]
         ch = _CHANGE.search(before())
+        # 增速/增幅/降幅 are nouns (a growth rate): they govern a rate, not a count (增速两项指标).
+        if ch and ch["verb"] in _RATE_NOUNS and kind not in ("percent", "permille", "points"):
+            ch = None
         if ch and kind != "duration":
             start -= len(ch.group())
             change = "down" if ch["verb"] in _DOWN else "up"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from .cache import Cache, cache_key
 from .document import Article, Page
-from .registry import EngineInfo, EngineOptions, Summarizer, Summary, SummaryRequest, Translator
+from .registry import EngineInfo, EngineOptions, Summarizer, SummaryRequest
 from .script import has_han, to_simplified, to_traditional
 
 if TYPE_CHECKING:
@@ -54,12 +55,29 @@ class ArticleDigest:
         return " ".join(u.en for u in self.summary if u.en)
 
     def paragraph_en(self, paragraph_id: str) -> str:
-        return " ".join(u.en for u in self.paragraphs.get(paragraph_id, []) if u.en)
+        return " ".join(shown for _, shown in paragraph_english(self.paragraphs.get(paragraph_id, [])) if shown)
 
     def all_findings(self) -> list[Finding]:
         units = [u for u in (self.title, self.subtitle) if u] + self.summary
         units += [u for us in self.paragraphs.values() for u in us]
         return self.findings + [f for u in units for f in u.findings]
+
+
+def paragraph_english(units: Sequence[Unit]) -> list[tuple[Unit, str]]:
+    """Each sentence unit of a paragraph with the English to show for it, to be joined by spaces.
+    Glosses keep one label per paragraph and are separated like a multi-sentence gloss."""
+    from .gloss import LABEL, SENTENCE_SEPARATOR
+
+    shown: list[tuple[Unit, str]] = []
+    labelled = False
+    for u in units:
+        body = u.en[len(LABEL) :].strip() if u.en.startswith(LABEL) else None
+        if not body:  # not a gloss (shown as is), or a gloss with no key facts (nothing to show)
+            shown.append((u, u.en if body is None else ""))
+        else:
+            shown.append((u, f"{SENTENCE_SEPARATOR.strip()} {body}" if labelled else f"{LABEL} {body}"))
+            labelled = True
+    return shown
 
 
 @dataclass
@@ -82,15 +100,24 @@ class RunOptions:
     strict: bool = False
     use_cache: bool = True
     glossary: str | None = None
+    repair: bool = True
+    """Retranslate units whose numbers fail the check (summarize.repair). Benchmarks on random
+    weights turn it off: their every output fails, which real models' outputs do not."""
     engine: EngineOptions = field(default_factory=EngineOptions)
 
     def fingerprint(self) -> dict:
-        """What, besides the input and the engines, determines an output (for export's skip)."""
-        return {"full": self.full, "beam": self.engine.beam, "summary_chars": self.engine.summary_chars, "glossary": self.glossary}
+        """What, besides the input and the engines (glossary included), determines an output
+        (for export's skip)."""
+        return {"full": self.full, "beam": self.engine.beam, "summary_chars": self.engine.summary_chars, "repair": self.repair}
 
 
-StageCallback = Callable[[str, int, int], None]
-"""progress(stage, done, total): stage is "summarize" or "translate"."""
+StageCallback = Callable[[str, int, int, str], None]
+"""progress(stage, done, total, where): stage is "summarize" or "translate"; `where` names the
+page (file name) and article being worked on ("page.txt a3"), or is "" when all is done."""
+
+# Model work is cached chunk by chunk, so an interrupted run loses at most one chunk of it.
+SUMMARY_CHUNK = 8  # articles
+TRANSLATION_CHUNK = 128  # distinct texts
 
 
 class Engines:
@@ -130,10 +157,17 @@ def run_pages(pages: Sequence[Page], engines: Engines, *, progress: StageCallbac
     try:
         digests = [_skeleton(page, options.full) for page in pages]
         _summarize_all(digests, engines, cache, progress)
+        _release_free_memory()  # the summarizer's batches and jieba's loading leftovers
         _translate_all(digests, engines, cache, progress)
     finally:
         cache.close()
     return digests
+
+
+def _release_free_memory() -> None:
+    from .engines.inference import release_free_memory
+
+    release_free_memory()
 
 
 def _cache_path():
@@ -158,18 +192,31 @@ def _skeleton(page: Page, full: bool) -> PageDigest:
     return PageDigest(page, articles, None, None)
 
 
-def _counter(stage: str, done: int, total: int, progress: StageCallback | None) -> Callable[[int], None]:
-    """A Progress callback for a model call that reports `stage` totals to `progress`."""
-    state = [done]
-    if progress:
-        progress(stage, done, total)
+def _counter(stage: str, total: int, todo_where: list[str], progress: StageCallback | None) -> Callable[[int], None]:
+    """A Progress callback for model calls over the `todo_where` items still to do (named by
+    where they are) out of `total`, reporting to `progress`."""
+    start = total - len(todo_where)
+    state = [start]
+
+    def report() -> None:
+        if progress:
+            index = state[0] - start
+            progress(stage, state[0], total, todo_where[index] if index < len(todo_where) else "")
 
     def advance(n: int) -> None:
         state[0] = min(total, state[0] + n)
-        if progress:
-            progress(stage, state[0], total)
+        report()
 
+    report()
     return advance
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _where(page: Page, article: Article) -> str:
+    return f"{'stdin' if page.input == '-' else PurePath(page.input).name} {article.id}"
 
 
 # Checks are pure functions of their texts, so their findings are cached with the output they
@@ -193,7 +240,9 @@ def _valid(stored: dict, fields: tuple[str, ...]) -> dict:
 
 
 def _summary_request(page: Page, article: Article) -> SummaryRequest | None:
-    sentences = [_model_text(page, s.text) for p in article.body_paragraphs for s in p.sentences]
+    from .segmentation.patterns import strip_dateline
+
+    sentences = [strip_dateline(_model_text(page, s.text)) for p in article.body_paragraphs for s in p.sentences]
     sentences = [s for s in sentences if s.strip()]
     if not sentences or page.script == "other":
         return None
@@ -216,69 +265,98 @@ def _summarize_all(digests: list[PageDigest], engines: Engines, cache: Cache, pr
                 jobs.append((ad, digest.page, request, key))
     stored = _valid(cache.get_many(key for *_, key in jobs), ("sentences", "coverage", "findings"))
     todo = [job for job in jobs if job[3] not in stored]
-    advance = _counter("summarize", len(jobs) - len(todo), len(jobs), progress)
-    if todo:
-        results = summarizer.summarize([request for _, _, request, _ in todo], on_progress=advance)
+    advance = _counter("summarize", len(jobs), [_where(page, ad.article) for ad, page, _, _ in todo], progress)
+    for chunk in _chunks(todo, SUMMARY_CHUNK):
+        results = summarizer.summarize([request for _, _, request, _ in chunk], on_progress=advance)
         fresh = {}
-        for (ad, _, request, key), summary in zip(todo, results):
+        for (ad, _, request, key), summary in zip(chunk, results):
             findings = check_summary(summary.text, "".join(request.sentences), unit_id=f"{ad.article.id}.summary")
             fresh[key] = {"sentences": summary.sentences, "coverage": summary.coverage, "findings": _stored(findings)}
         cache.put_many(fresh)
         stored.update(fresh)
     for ad, page, _, key in jobs:
         value = stored[key]
-        sentences = [to_traditional(s) if page.script == "traditional" else s for s in value["sentences"]]
+        sentences = _shown_summary(page, ad.article, value["sentences"])
         ad.summary = [Unit(f"{ad.article.id}.summary.s{i}", s) for i, s in enumerate(sentences, 1)]
         ad.coverage = value["coverage"]
         ad.findings = _restored(value["findings"], f"{ad.article.id}.summary", ad.summary_zh, "")
 
 
+def _shown_summary(page: Page, article: Article, sentences: list[str]) -> list[str]:
+    """Summary sentences as shown: on a Traditional page, a sentence the summarizer took from the
+    article (given to it in Simplified) is shown as the article has it; others are converted
+    (Simplified -> Traditional is not always the way back: 了解 -> 瞭解, not 了解)."""
+    if page.script != "traditional":
+        return sentences
+    originals = {_model_text(page, s.text): s.text for p in article.body_paragraphs for s in p.sentences}
+    return [originals.get(sentence) or to_traditional(sentence) for sentence in sentences]
+
+
 # --- translation ----------------------------------------------------------------------------------
 
 
-def _units_to_translate(digest: PageDigest) -> list[Unit]:
-    units: list[Unit] = []
+def _units_to_translate(digest: PageDigest) -> list[tuple[Unit, str]]:
+    """Every unit to translate, with where it is (for progress)."""
+    units: list[tuple[Unit, str]] = []
     for ad in digest.articles:
-        units += [u for u in (ad.title, ad.subtitle) if u]
-        units += ad.summary
-        units += [u for us in ad.paragraphs.values() for u in us]
+        where = _where(digest.page, ad.article)
+        units += [(u, where) for u in (ad.title, ad.subtitle) if u]
+        units += [(u, where) for u in ad.summary]
+        units += [(u, where) for us in ad.paragraphs.values() for u in us]
     return units
 
 
 def _translate_all(digests: list[PageDigest], engines: Engines, cache: Cache, progress: StageCallback | None) -> None:
-    pairs: list[tuple[Unit, str]] = []  # (unit, text given to the model)
+    pairs: list[tuple[Unit, str, str]] = []  # (unit, text given to the model, where)
     for digest in digests:
         digest.translator = engines.translator.info
-        for unit in _units_to_translate(digest):
+        for unit, where in _units_to_translate(digest):
             model_text = _model_text(digest.page, unit.zh)
             if has_han(model_text):
-                pairs.append((unit, model_text))
+                pairs.append((unit, model_text, where))
             else:
                 unit.en = unit.zh  # nothing Chinese to translate: passed through as is
-    results = translate_texts([text for _, text in pairs], engines, cache, progress=progress)
-    for unit, model_text in pairs:
+    texts = [text for _, text, _ in pairs]
+    results = translate_texts(texts, engines, cache, progress=progress, where=[where for *_, where in pairs])
+    for unit, model_text, _ in pairs:
         unit.en, findings = results[model_text]
         unit.findings = _restored(findings, unit.id, unit.zh, unit.en)
 
 
 def translate_texts(
-    texts: Sequence[str], engines: Engines, cache: Cache, *, progress: StageCallback | None = None
+    texts: Sequence[str],
+    engines: Engines,
+    cache: Cache,
+    *,
+    progress: StageCallback | None = None,
+    where: Sequence[str] | None = None,
 ) -> dict[str, tuple[str, list[list[str]]]]:
     """English and stored findings for each distinct text: from the cache, else from the
-    translator (glossary-protected, numbers repaired), then cached. The cached value is the final
-    English, so a second run does no model work."""
+    translator (glossary-protected, numbers repaired), then cached chunk by chunk. The cached
+    value is the final English, so a second run does no model work. `where` (parallel to
+    `texts`) names where each text is, for `progress`."""
     translator = engines.translator
-    opts = {"beam": engines.options.engine.beam, "glossary": engines.glossary.fingerprint(), "v": PIPELINE_VERSION}
+    opts = {
+        "beam": engines.options.engine.beam,
+        "glossary": engines.glossary.fingerprint(),
+        "repair": engines.options.repair,
+        "v": PIPELINE_VERSION,
+    }
     info = asdict(translator.info)
+    where_of: dict[str, str] = {}
+    for text, place in zip(texts, where or []):
+        where_of.setdefault(text, place)
     distinct = list(dict.fromkeys(texts))
     keys = {text: cache_key("translation", info, opts, text) for text in distinct}
     stored = _valid(cache.get_many(keys.values()), ("en", "findings"))
-    todo = [text for text in distinct if keys[text] not in stored]
-    advance = _counter("translate", len(distinct) - len(todo), len(distinct), progress)
-    if todo:
-        fresh = _translate_fresh(todo, engines, advance)
-        cache.put_many({keys[text]: value for text, value in fresh.items()})
-        stored.update({keys[text]: value for text, value in fresh.items()})
+    # Longest first, the order the translator's batches take: each chunk then batches texts of
+    # similar length (chunks in page order would leave short and long ones to small batches).
+    todo = sorted((text for text in distinct if keys[text] not in stored), key=len, reverse=True)
+    advance = _counter("translate", len(distinct), [where_of.get(text, "") for text in todo], progress)
+    for chunk in _chunks(todo, TRANSLATION_CHUNK):
+        fresh = {keys[text]: value for text, value in _translate_fresh(chunk, engines, advance).items()}
+        cache.put_many(fresh)
+        stored.update(fresh)
     return {text: (stored[keys[text]]["en"], stored[keys[text]]["findings"]) for text in distinct}
 
 
@@ -286,11 +364,15 @@ def _translate_fresh(texts: list[str], engines: Engines, advance: Callable[[int]
     translator, glossary = engines.translator, engines.glossary
     if engines.is_gloss:  # key facts, not a translation: nothing to check against the source
         return {t: {"en": en, "findings": []} for t, en in zip(texts, translator.translate(texts, on_progress=advance))}
+    from .checks import check_pair
     from .repair import repair_translations
 
     protected = [glossary.protect(t) for t in texts]
     outputs = translator.translate([text for text, _ in protected], on_progress=advance)
     english = [restore(out) for (_, restore), out in zip(protected, outputs)]
+    if not engines.options.repair:
+        return {zh: {"en": en, "findings": _stored(check_pair(zh, en, unit_id=str(i), glossary=glossary))}
+                for i, (zh, en) in enumerate(zip(texts, english))}  # fmt: skip
     repaired = repair_translations([(str(i), zh, en) for i, (zh, en) in enumerate(zip(texts, english))], translator, glossary)
     return {text: {"en": r.en, "findings": _stored(r.findings)} for text, r in zip(texts, repaired)}
 

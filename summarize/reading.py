@@ -9,13 +9,15 @@ input and saying what to do.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decoding import NotTextError, decode_bytes
+from .decoding import DETECTION_SAMPLE_BYTES, NotTextError, decode_bytes, sniff_binary
 from .errors import InputError
 
 STDIN = "-"
@@ -46,6 +48,7 @@ class Source:
     text: str  # decoded and normalized: this is Page.text
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
     warnings: list[str] = field(default_factory=list)  # problems worth a line on stderr
+    raw_sha256: str = ""  # of the bytes actually read (the file may change after)
 
     @property
     def label(self) -> str:
@@ -75,6 +78,7 @@ def read_source(ref: InputRef) -> Source:
     data = _read_stdin() if ref.path is None else _read_file(ref)
     if not data:
         raise InputError("the input is empty", path=ref.label, hint="Give it some Chinese text")
+    raw_sha256 = hashlib.sha256(data).hexdigest()
     try:
         decoded = decode_bytes(data)
     except NotTextError as exc:
@@ -83,7 +87,7 @@ def read_source(ref: InputRef) -> Source:
         del data
     if not decoded.text.strip():
         raise InputError("the input contains only whitespace", path=ref.label, hint="Give it some Chinese text")
-    return Source(ref.input, ref.path, ref.output_relpath, decoded.text, decoded.encoding, decoded.warnings)
+    return Source(ref.input, ref.path, ref.output_relpath, decoded.text, decoded.encoding, decoded.warnings, raw_sha256)
 
 
 def iter_sources(inputs: Sequence[str]) -> Iterator[Source | InputError]:
@@ -98,14 +102,23 @@ def iter_sources(inputs: Sequence[str]) -> Iterator[Source | InputError]:
             yield exc
 
 
+def printable(name: str) -> str:
+    """A file name as shown in messages and outputs: bytes that are not UTF-8 (kept by Python as
+    lone surrogates, which no output can encode) are written as `\\xff`."""
+    if name.isascii() or not any("\udc80" <= c <= "\udcff" for c in name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _expand(arg: str) -> list[InputRef | InputError]:
     if arg == STDIN:
         return [InputRef(STDIN, None, STDIN_RELPATH)]
     path = Path(arg)
+    arg = printable(arg)
     try:
         if path.is_dir():
             return _expand_directory(arg, path)
-        if path.exists():
+        if path.exists() or path.is_symlink():  # a broken link: reading it says so
             return [InputRef(arg, path, _output_relpath(path, None))]
     except OSError as exc:
         return [_os_error(exc, arg)]
@@ -117,7 +130,7 @@ def _expand_directory(arg: str, root: Path) -> list[InputRef | InputError]:
     problems: list[InputError] = []
 
     def walk_error(exc: OSError) -> None:
-        problems.append(_os_error(exc, exc.filename or arg))
+        problems.append(_os_error(exc, printable(exc.filename) if exc.filename else arg))
 
     files: list[Path] = []
     for folder, dirs, names in os.walk(root, onerror=walk_error):
@@ -129,9 +142,9 @@ def _expand_directory(arg: str, root: Path) -> list[InputRef | InputError]:
         )
     files.sort(key=lambda p: p.relative_to(root).parts)
     for file in files:
-        if file.is_dir():  # a folder named like "x.txt" (os.walk lists symlinked ones as files)
+        if not _is_page_file(file):
             continue
-        shown = str(Path(arg) / file.relative_to(root))
+        shown = printable(str(Path(arg) / file.relative_to(root)))
         items.append(InputRef(shown, file, _output_relpath(file, root)))
     items.extend(problems)
     if not files and not problems:
@@ -139,6 +152,16 @@ def _expand_directory(arg: str, root: Path) -> list[InputRef | InputError]:
             InputError("directory has no .txt files", path=arg, hint="Give .txt files or a folder that has some")
         )
     return items
+
+
+def _is_page_file(path: Path) -> bool:
+    """Whether a `*.txt` found in a directory is read: a regular file, or a broken link or one
+    that cannot be looked at (reading it then says why). Folders named like `x.txt` and FIFOs,
+    sockets or devices (reading a FIFO nobody writes to would wait forever) are left out."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
 
 
 def _output_relpath(path: Path, root: Path | None) -> Path:
@@ -158,9 +181,12 @@ def _output_relpath(path: Path, root: Path | None) -> Path:
 def _read_file(ref: InputRef) -> bytes:
     assert ref.path is not None
     try:
-        return ref.path.read_bytes()
+        if stat.S_ISREG(ref.path.stat().st_mode):
+            return ref.path.read_bytes()
+        with open(ref.path, "rb") as stream:  # a FIFO or a device named on the command line
+            return _read_stream(stream, ref.label)
     except OSError as exc:
-        raise _os_error(exc, ref.input) from None
+        raise _os_error(exc, ref.input, ref.path) from None
 
 
 def _read_stdin() -> bytes:
@@ -169,15 +195,28 @@ def _read_stdin() -> bytes:
     if stream is None:
         raise InputError("stdin is not available", path=STDIN_LABEL, hint="Pipe text in or give a file")
     try:
-        return stream.read()
+        return _read_stream(stream, STDIN_LABEL)
     except OSError as exc:
         raise _os_error(exc, STDIN_LABEL) from None
 
 
-def _os_error(exc: OSError, shown: str) -> InputError:
+def _read_stream(stream, label: str) -> bytes:
+    """All bytes until EOF, giving up early on binary data (e.g. a stream from /dev/urandom)."""
+    head = stream.read(DETECTION_SAMPLE_BYTES)
+    reason = sniff_binary(head)
+    if reason:
+        raise InputError(reason, path=label, hint="Give a plain-text file")
+    rest = stream.read()
+    return head + rest if rest else head
+
+
+def _os_error(exc: OSError, shown: str, path: Path | None = None) -> InputError:
     if isinstance(exc, PermissionError):
         return InputError("permission denied", path=shown, hint="Check its permissions")
     if isinstance(exc, FileNotFoundError):
+        if path is not None and path.is_symlink():
+            target = printable(os.readlink(path))
+            return InputError(f"broken symbolic link ({target} does not exist)", path=shown, hint="Fix or remove the link")
         return InputError("no such file or directory (it may have been moved or deleted)", path=shown, hint="Check the path")
     if isinstance(exc, IsADirectoryError):
         return InputError("is a directory, not a file", path=shown, hint="Give the directory itself or a .txt file")

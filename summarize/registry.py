@@ -105,7 +105,7 @@ class Registry:
             return self._backends[(kind, name)]
         except KeyError:
             known = ", ".join(self.names(kind)) or "none"
-            raise UsageError(f"unknown {kind} {name!r} (known: {known})") from None
+            raise UsageError(f"unknown {kind} {name!r}", hint=f"Known: {known}") from None
 
     def has(self, kind: Kind, name: str) -> bool:
         return (kind, name) in self._backends

@@ -89,3 +89,26 @@ def _converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+# A sentence without Chinese that has at least this many words is foreign prose, not a number,
+# a name or a URL.
+_PROSE_WORDS = 3
+
+
+def passthrough_notice(page) -> str | None:
+    """One line for a `summarize.document.Page` that is not Chinese, or whose body has sentences
+    without Chinese (English prose in a Chinese page): they are shown as they are, not summarized
+    or translated. None for a page that is all Chinese."""
+    if page.script == OTHER:
+        return "no Chinese text to speak of; shown as it is, not summarized or translated"
+    foreign = sum(
+        1
+        for article in page.articles
+        for sentence in article.sentences
+        if not has_han(sentence.text) and len(_LATIN_WORD.findall(sentence.text)) >= _PROSE_WORDS
+    )
+    if foreign:
+        return f"{foreign} sentence(s) without Chinese (e.g. English) are shown as they are, not translated"
+    return None

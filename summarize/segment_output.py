@@ -10,7 +10,8 @@ JSON (one object per input):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -22,13 +23,16 @@ HEAD_FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 
 
 def page_to_dict(page: Page) -> dict[str, Any]:
+    return {**_head_to_dict(page), "articles": [_article_to_dict(article) for article in page.articles]}
+
+
+def _head_to_dict(page: Page) -> dict[str, Any]:
     return {
         "input": page.input,
         "encoding": page.encoding,
         "script": page.script,
         "warnings": list(page.warnings),
         "preamble": list(page.preamble),
-        "articles": [_article_to_dict(article) for article in page.articles],
     }
 
 
@@ -54,19 +58,59 @@ def _article_to_dict(article: Article) -> dict[str, Any]:
 _LABELS = {"subtitle": "subtitle", "kicker": "kicker", "byline": "byline", "source": "source", "continued": "continued"}
 
 
-def render_page(page: Page, console: Console) -> None:
+def render_page(page: Page | Iterable[Page], console: Console) -> None:
     """Readable view: a header per page, then each article's headline fields and paragraphs
-    with their ids; headings marked with `#`. Long lines are not wrapped (soft wrap)."""
-    body_count = sum(len(a.body_paragraphs) for a in page.articles)
-    heading_count = sum(len(a.paragraphs) - len(a.body_paragraphs) for a in page.articles)
+    with their ids; headings marked with `#`. Long lines are not wrapped (soft wrap). A page
+    given in several parts (segmentation.iter_page_parts) is printed part by part, with its
+    counts in a last line instead of the header."""
+    first, parts = _first_parts(page)
+    if parts is None:
+        console.print(_header(first, _counts(first)), soft_wrap=True)
+        _render_body(first, console)
+        return
+    console.print(_header(first, "in parts"), soft_wrap=True)
+    totals = [0, 0, 0]
+    for part in parts:
+        totals = [a + b for a, b in zip(totals, _count_numbers(part))]
+        _render_body(part, console)
+    console.print()
+    console.print(Text(f"{first.input}: {_counts_text(*totals)}", style="dim"), soft_wrap=True)
+
+
+def _first_parts(page: Page | Iterable[Page]) -> tuple[Page, Iterator[Page] | None]:
+    """The first part, and an iterator over all parts when there is more than one (else None)."""
+    if isinstance(page, Page):
+        return page, None
+    parts = iter(page)
+    first = next(parts)
+    second = next(parts, None)
+    if second is None:
+        return first, None
+    return first, chain((first, second), parts)
+
+
+def _count_numbers(page: Page) -> tuple[int, int, int]:
+    body = sum(len(a.body_paragraphs) for a in page.articles)
+    headings = sum(len(a.paragraphs) for a in page.articles) - body
+    return len(page.articles), body, headings
+
+
+def _counts_text(articles: int, body: int, headings: int) -> str:
+    return f"{articles} article(s), {body} paragraph(s), {headings} heading(s)"
+
+
+def _counts(page: Page) -> str:
+    return _counts_text(*_count_numbers(page))
+
+
+def _header(page: Page, detail: str) -> Text:
     header = Text()
     header.append(page.input, style="bold")
-    header.append(
-        f"  {page.encoding}, {page.script}, {len(page.articles)} article(s), "
-        f"{body_count} paragraph(s), {heading_count} heading(s)",
-        style="dim",
-    )
-    console.print(header, soft_wrap=True)
+    header.append(f"  {page.encoding}, {page.script}, {detail}", style="dim")
+    return header
+
+
+def _render_body(page: Page, console: Console) -> None:
     for entry in page.preamble:
         console.print(Text.assemble(("  preamble  ", "dim"), entry), soft_wrap=True)
     for article in page.articles:
@@ -91,11 +135,10 @@ def print_segmentation(inputs: list[str], *, as_json: bool, stdout: TextIO, repo
     (`report("error", line)`), the others still printed; warnings too (`report("warning", line)`).
     With `as_json`: one object for a single file or stdin, else a JSON array, written as it goes.
     Returns the number of inputs that failed."""
-    import json
     from pathlib import Path
 
     from .reading import iter_sources
-    from .segmentation import segment_source
+    from .segmentation import iter_source_parts
 
     single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
     console = None if as_json else Console(file=stdout, highlight=False)
@@ -109,17 +152,19 @@ def print_segmentation(inputs: list[str], *, as_json: bool, stdout: TextIO, repo
             continue
         for warning in item.warnings:
             report("warning", f"{item.label}: {warning}")
-        page = segment_source(item)
+        page = iter_source_parts(item)
         if as_json:
-            text = json.dumps(page_to_dict(page), ensure_ascii=False, indent=2)
+            if not single:
+                stdout.write(("," if printed else "") + "\n")
+            for chunk in iter_page_json(page, level=0 if single else 1):
+                stdout.write(chunk)
             if single:
-                stdout.write(text + "\n")
-            else:
-                stdout.write(("," if printed else "") + "\n" + _indent(text))
+                stdout.write("\n")
         else:
             if printed:
                 console.print()
             render_page(page, console)
+        del item, page
         printed += 1
         stdout.flush()
     if as_json and not single:
@@ -127,5 +172,40 @@ def print_segmentation(inputs: list[str], *, as_json: bool, stdout: TextIO, repo
     return failed
 
 
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.split("\n"))
+def iter_page_json(page: Page | Iterable[Page], *, level: int = 0) -> Iterator[str]:
+    """`json.dumps(page_to_dict(page), ensure_ascii=False, indent=2)` (indented `level` steps
+    more), in pieces, one article at a time: a huge page never becomes one huge string. A page
+    given in several parts (segmentation.iter_page_parts) is written part by part, its
+    "preamble" after "articles" (the preamble of later parts is known only at the end)."""
+    import json
+
+    first, parts = _first_parts(page)
+    head = _head_to_dict(first)
+    preamble: list[str] | None = None
+    if parts is not None:
+        preamble = head.pop("preamble")[:0]
+    else:
+        parts = iter((first,))
+    del first
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    yield _indent(text[: text.rindex("\n")], level) + ',\n' + _indent('  "articles": [', level)
+    number = 0
+    for part in parts:
+        for article in part.articles:
+            text = json.dumps(_article_to_dict(article), ensure_ascii=False, indent=2)
+            yield ("," if number else "") + "\n" + _indent(text, level + 2)
+            number += 1
+        if preamble is not None:
+            preamble += part.preamble
+    yield ("\n" + _indent("  ]", level) if number else "]")
+    if preamble is not None:
+        text = json.dumps(preamble, ensure_ascii=False, indent=2)
+        yield ",\n" + _indent('  "preamble": ', level) + text.replace("\n", "\n" + "  " * (level + 1))
+    yield "\n" + _indent("}", level)
+
+
+def _indent(text: str, level: int) -> str:
+    if not level:
+        return text
+    pad = "  " * level
+    return "\n".join(pad + line for line in text.split("\n"))

@@ -58,6 +58,8 @@ CASES = [
     ("义乌企业揽获意向订单超5500万元", "超5500万元", D("55000000"), None, "money", "yuan", "over", None, "over 55 million yuan"),
     ("义乌市场历经六次迁址、十三次扩建", "十三次", D("13"), None, "number", "times", None, None, "13 times"),
     ("总量、增速两项指标均居金华第一", "第一", D("1"), None, "ordinal", None, None, None, "first"),
+    # 增速 (growth rate) is a noun here: 两项 is a count, not a change of 2
+    ("总量、增速两项指标均居金华第一", "两项", D("2"), None, "number", None, None, None, "2"),
     ("今年一季度我市科技创新投入", "一季度", D("1"), None, "ordinal", "quarter", None, None, "first quarter"),
     ("“十五五”时期经济社会发展", "十五五", D("15"), None, "ordinal", "Five-Year Plan", None, None, "the 15th Five-Year Plan"),
     ("截至2025年，全市累计培育", "2025年", D("2025"), None, "year", None, None, None, "2025"),

@@ -221,13 +221,13 @@ def test_seed_segmentation_is_idempotent(seed):
     ],
 )
 def test_line_roles(line, kind):
-    (only,) = split_lines(line, line)
+    (only,) = split_lines(line)
     assert only.kind == kind
 
 
 def test_glued_continuation_marks_become_lines_of_their_own():
     text = "市场持续繁荣。（下转第二版）\n（上接第一版）本报讯 记者获悉。"
-    kinds = [(text[line.start:line.end], line.kind) for line in split_lines(text, text)]
+    kinds = [(text[line.start:line.end], line.kind) for line in split_lines(text)]
     assert kinds == [("市场持续繁荣。", BODY), ("（下转第二版）", CONT_DOWN), ("（上接第一版）", CONT_UP), ("本报讯 记者获悉。", DATELINE)]
 
 
@@ -331,8 +331,13 @@ def test_dateline_after_a_headline_starts_a_new_article():
 
 
 def test_two_line_headline_followed_by_prose_starts_a_new_article():
-    result = segmented(page("全市经济运行稳中向好", BODY1, "引题：稳中有进", "主题 全市经济运行良好", BODY2))
-    assert [a.title for a in result.articles] == ["全市经济运行稳中向好", "引题：稳中有进 主题 全市经济运行良好"]
+    result = segmented(page("全市经济运行稳中向好", BODY1, "一季度经济数据出炉", "全市经济运行稳中有进", BODY2))
+    assert [a.title for a in result.articles] == ["全市经济运行稳中向好", "一季度经济数据出炉 全市经济运行稳中有进"]
+    # Not after a paragraph that stops mid-sentence, and not when a line reads as prose.
+    result = segmented(page("全市经济运行稳中向好", "今年一季度，全市实现地区生产总值480亿元，同比增长", "一季度经济数据出炉", "全市经济运行稳中有进", BODY2))
+    assert len(result.articles) == 1
+    result = segmented(page("全市经济运行稳中向好", BODY1, "引题：稳中有进", "全市经济运行稳中有进", BODY2))
+    assert len(result.articles) == 1
 
 
 def test_section_headings_stay_in_their_article():
@@ -507,3 +512,20 @@ def test_registered_as_the_newspaper_segmenter():
     assert segmenter.name == "newspaper"
     result = segmenter.segment(page("标题在这里", BODY1), input="x.txt", encoding="utf-8")
     assert result.input == "x.txt" and result.articles[0].title == "标题在这里"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("本报讯 5月15日，记者从市科技局获悉。", "5月15日，记者从市科技局获悉。"),
+        ("本报北京5月15日电 （记者 张三、李四）中共中央政治局召开会议。", "中共中央政治局召开会议。"),
+        ("新华社福州5月15日电（记者 王五）福厦高铁正式开通运营。", "福厦高铁正式开通运营。"),
+        ("本报讯（通讯员 李四）5月14日，我市举办活动。", "5月14日，我市举办活动。"),
+        ("本报讯", "本报讯"),  # nothing left: keep it
+        ("今天我市天气很好。", "今天我市天气很好。"),
+    ],
+)
+def test_strip_dateline_for_summaries(sentence, expected):
+    from summarize.segmentation.patterns import strip_dateline
+
+    assert strip_dateline(sentence) == expected

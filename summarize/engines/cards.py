@@ -75,7 +75,7 @@ class Card:
 
     def architecture_config(self) -> dict[str, Any]:
         if not self.architecture:
-            raise UsageError(f"card {self.name} has no architecture config", path=str(self.path))
+            raise UsageError(f"card {self.name} has no architecture config", path=str(self.path), hint="Add an `architecture` file to the card")
         return json.loads((self.path.parent / self.architecture).read_text(encoding="utf-8"))
 
 
@@ -85,7 +85,7 @@ def data_dir(name: Literal["models", "prompts"]) -> Path:
     for candidate in (package / "_data" / name, package.parent / name):
         if candidate.is_dir():
             return candidate
-    raise UsageError(f"the {name}/ directory is missing from this installation", path=str(package))
+    raise UsageError(f"the {name}/ directory is missing from this installation", path=str(package), hint="Reinstall summarize")
 
 
 @lru_cache(maxsize=1)
@@ -101,12 +101,12 @@ def _parse_card(path: Path) -> Card:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"invalid model card: {exc}", path=str(path)) from exc
+        raise UsageError(f"invalid model card: {exc}", path=str(path), hint="Fix the card, or reinstall summarize") from exc
     generation = data.pop("generation", {})
     known = {f.name for f in fields(GenerationDefaults)}
     unknown = set(generation) - known
     if unknown:
-        raise UsageError(f"unknown [generation] keys: {', '.join(sorted(unknown))}", path=str(path))
+        raise UsageError(f"unknown [generation] keys: {', '.join(sorted(unknown))}", path=str(path), hint=f"Known keys: {', '.join(sorted(known))}")
     base = SUMMARIZE_DEFAULTS if data.get("task") == "summarize" else TRANSLATE_DEFAULTS
     try:
         card = Card(
@@ -116,9 +116,9 @@ def _parse_card(path: Path) -> Card:
             **data,
         )
     except TypeError as exc:
-        raise UsageError(f"invalid model card: {exc}", path=str(path)) from exc
+        raise UsageError(f"invalid model card: {exc}", path=str(path), hint="Fix the card, or reinstall summarize") from exc
     if card.task not in TASKS:
-        raise UsageError(f"task must be one of {', '.join(TASKS)}, not {card.task!r}", path=str(path))
+        raise UsageError(f"task must be one of {', '.join(TASKS)}, not {card.task!r}", path=str(path), hint="Fix the card")
     return card
 
 
@@ -138,7 +138,7 @@ def default_card(task: Task) -> Card:
     for card in load_cards().values():
         if card.task == task and card.default:
             return card
-    raise UsageError(f"no default {task} model card in models/")
+    raise UsageError(f"no default {task} model card in models/", hint="Reinstall summarize, or mark a card `default = true`")
 
 
 @lru_cache(maxsize=16)
@@ -148,9 +148,9 @@ def load_prompt(name: str) -> str:
     try:
         template = path.read_text(encoding="utf-8").rstrip("\n")
     except OSError as exc:
-        raise UsageError(f"cannot read prompt template: {exc.strerror}", path=str(path)) from exc
+        raise UsageError(f"cannot read prompt template: {exc.strerror}", path=str(path), hint="Reinstall summarize") from exc
     if "{text}" not in template:
-        raise UsageError("prompt template has no {text} placeholder", path=str(path))
+        raise UsageError("prompt template has no {text} placeholder", path=str(path), hint="Add {text} where the input goes")
     return template
 
 

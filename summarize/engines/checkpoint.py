@@ -56,9 +56,9 @@ def is_ct2_dir(path: Path) -> bool:
 def inspect_dir(path: Path) -> Checkpoint:
     """Identify and check a model directory; ModelError for anything that cannot be loaded."""
     if not path.exists():
-        raise ModelError("no such model directory", path=str(path))
+        raise ModelError("no such model directory", path=str(path), hint="Check the path, or pass a model name from `summarize models list`")
     if not path.is_dir():
-        raise ModelError("not a directory (a model is a directory with config.json or model.bin)", path=str(path))
+        raise ModelError("not a directory (a model is a directory with config.json or model.bin)", path=str(path), hint="Pass the directory that holds the model files")
     if is_ct2_dir(path):
         return _inspect_ct2(path)
     if (path / "config.json").is_file():
@@ -74,11 +74,11 @@ def read_json(path: Path, what: str) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ModelError(f"cannot read {what}: {exc.strerror}", path=str(path)) from exc
+        raise ModelError(f"cannot read {what}: {exc.strerror}", path=str(path), hint="Check its permissions") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise ModelError(f"{what} is not valid JSON ({exc})", path=str(path), hint="The file is damaged; download or convert the model again") from exc
     if not isinstance(data, dict):
-        raise ModelError(f"{what} is not a JSON object", path=str(path))
+        raise ModelError(f"{what} is not a JSON object", path=str(path), hint="The file is damaged; download or convert the model again")
     return data
 
 
@@ -124,7 +124,7 @@ def _check_weights(path: Path) -> None:
         index = read_json(path / name, name)
         shards = sorted(set((index.get("weight_map") or {}).values()))
         if not shards:
-            raise ModelError(f"{name} lists no weight shards", path=str(path))
+            raise ModelError(f"{name} lists no weight shards", path=str(path), hint="Download or copy the checkpoint again")
         for shard in shards:
             if not (path / shard).is_file():
                 raise ModelError(f"weight shard {shard} is missing", path=str(path), hint="Copy the complete checkpoint")

@@ -27,7 +27,7 @@ QUANTIZATIONS = ("int8", "float32")
 def convert(source: Path, out: Path, *, quantization: str = "int8", force: bool = False, revision: str | None = None) -> Path:
     """Convert the checkpoint in `source` to CTranslate2 in `out`; returns `out`."""
     if quantization not in QUANTIZATIONS:
-        raise ModelError(f"unknown quantization {quantization!r} (choose {' or '.join(QUANTIZATIONS)})")
+        raise ModelError(f"unknown quantization {quantization!r}", hint=f"Choose {' or '.join(QUANTIZATIONS)}")
     checkpoint = inspect_dir(source)
     if checkpoint.format != "hf":
         raise ModelError("already a CTranslate2 model; convert the Hugging Face checkpoint it came from", path=str(source))
@@ -35,12 +35,12 @@ def convert(source: Path, out: Path, *, quantization: str = "int8", force: bool 
     if out.exists() and not force:
         raise OutputError("already exists", path=str(out), hint="Choose another -o OUT, or pass --force to replace it")
     if out.exists() and not out.is_dir():
-        raise OutputError("exists and is not a directory", path=str(out))
+        raise OutputError("exists and is not a directory", path=str(out), hint="Choose another -o OUT")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
     except OSError as exc:
-        raise OutputError(f"cannot create the output directory: {exc.strerror}", path=str(out.parent)) from exc
+        raise OutputError(f"cannot create the output directory: {exc.strerror}", path=str(out.parent), hint="Check its permissions and free space, or choose another -o OUT") from exc
     try:
         _convert_into(checkpoint.path, work, quantization, revision)
         _replace(work, out)
@@ -58,7 +58,7 @@ def _convert_into(source: Path, work: Path, quantization: str, revision: str | N
     try:
         converter.convert(str(work / "model"), quantization=quantization, force=True)
     except (ValueError, RuntimeError, OSError, KeyError, AttributeError, NotImplementedError) as exc:
-        raise ModelError(f"conversion to CTranslate2 failed: {type(exc).__name__}: {exc}", path=str(source)) from exc
+        raise ModelError(f"conversion to CTranslate2 failed: {type(exc).__name__}: {exc}", path=str(source), hint="Check that it is a complete checkpoint of a supported family; if it is, report it") from exc
     model_dir = work / "model"
     for item in model_dir.iterdir():
         item.rename(work / item.name)
@@ -98,7 +98,7 @@ def _replace(work: Path, out: Path) -> None:
     except OSError as exc:
         if backup is not None:
             backup.rename(out)
-        raise OutputError(f"cannot move the converted model into place: {exc.strerror}", path=str(out)) from exc
+        raise OutputError(f"cannot move the converted model into place: {exc.strerror}", path=str(out), hint="Check the permissions and free space, then run again") from exc
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
 

@@ -4,13 +4,13 @@ checkpoint's own sentencepiece/tokenizers files. Never imports torch or transfor
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import ModelError
+from .batching import DecoderMemory
 from .checkpoint import Checkpoint, default_max_input_tokens, default_max_output_tokens
-from .generation import Decoding, Output, Tokens
+from .generation import Decoding, Output, Tokens, available_cores
 from .tokenization import load_tokenizer
 
 
@@ -32,10 +32,11 @@ class CT2Generator:
         self.max_input_tokens = int(metadata.get("max_input_tokens") or default_max_input_tokens(checkpoint.config))
         self.max_output_tokens = int(metadata.get("max_output_tokens") or default_max_output_tokens(checkpoint.config))
         self.quantization = metadata.get("quantization")
+        self.memory = DecoderMemory.from_config(checkpoint.config)
         self._prefix: list[str] = list(metadata.get("target_prefix") or [])
         try:
             self._translator = ctranslate2.Translator(
-                self.path, device="cpu", compute_type="default", intra_threads=threads or os.cpu_count() or 0
+                self.path, device="cpu", compute_type="default", intra_threads=threads or available_cores()
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(
@@ -77,5 +78,5 @@ def _read_ct2_config(path: Path) -> dict:
     try:
         data = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"unreadable CTranslate2 config.json: {exc}", path=str(path)) from exc
+        raise ModelError(f"unreadable CTranslate2 config.json: {exc}", path=str(path), hint="Convert the checkpoint again") from exc
     return data if isinstance(data, dict) else {}

@@ -5,7 +5,8 @@ are kept for the life of the process, keyed by (backend, location, threads): a p
 pages, load each model once.
 
 `options.extra["force_new_tokens"] = N` makes every output exactly N tokens (no loop retries): for
-benchmarks that time random-weight models of the real architectures at real output lengths.
+benchmarks that time random-weight models of the real architectures at real output lengths. A
+dict {"translate": N, "summarize": M} sets each task's length (a task left out is not forced).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def make_translator(backend: str, model: str | None, options: EngineOptions) -> 
         beam=options.beam or generation.beam,
         template=card.template if card else "{text}",
         max_input_tokens=card.max_input_tokens if card else None,
-        force_new_tokens=options.extra.get("force_new_tokens"),
+        force_new_tokens=_forced_length(options, "translate"),
     )
     return Seq2SeqTranslator(generator, _info(ref, generator, "translation"), settings)
 
@@ -48,9 +49,14 @@ def make_summarizer(backend: str, model: str | None, options: EngineOptions) -> 
         template=card.template if card else "{text}",
         max_input_tokens=card.max_input_tokens if card else None,
         summary_chars=options.summary_chars,
-        force_new_tokens=options.extra.get("force_new_tokens"),
+        force_new_tokens=_forced_length(options, "summarize"),
     )
     return Seq2SeqSummarizer(generator, _info(ref, generator, "abstractive"), settings)
+
+
+def _forced_length(options: EngineOptions, task: Task) -> int | None:
+    forced = options.extra.get("force_new_tokens")
+    return forced.get(task) if isinstance(forced, dict) else forced
 
 
 def _load(task: Task, backend: str, model: str | None, options: EngineOptions) -> tuple[ModelRef, Generator]:

@@ -3,6 +3,7 @@ for degenerate outputs (repetition loops) that triggers a beam-search retry."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -64,6 +65,14 @@ class Generator(Protocol):
     def generate(self, batch: Sequence[Tokens], decoding: Decoding) -> list[Output]:
         """One output per input of one batch, same order."""
         ...
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, e.g. under taskset or a container)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def input_limit(card_limit: int | None, generator: Generator) -> int:

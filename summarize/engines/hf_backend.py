@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Sequence
 
 from ..errors import ModelError
+from .batching import DecoderMemory
 from .checkpoint import check_seq2seq_config, default_max_input_tokens, default_max_output_tokens
 from .generation import Decoding, Output, Tokens
 
@@ -59,6 +60,7 @@ class HFGenerator:
                 hint="Check that it is a complete Hugging Face seq2seq checkpoint",
             ) from exc
         config = self.model.config
+        self.memory = DecoderMemory.from_config(config.to_dict())
         self.max_input_tokens = default_max_input_tokens(config.to_dict(), getattr(self.tokenizer, "model_max_length", None))
         self.max_output_tokens = default_max_output_tokens(config.to_dict())
         self._pad = config.pad_token_id if config.pad_token_id is not None else self.tokenizer.pad_token_id

@@ -58,7 +58,7 @@ def download(card: Card) -> Path:
         files = set(HfApi().list_repo_files(card.hub_id, revision=card.revision))
         weights = next((list(choice) for choice in WEIGHT_CHOICES if choice[0] in files), None)
         if weights is None:
-            raise ModelError(f"{where} has no weight file the tool can load (safetensors or pytorch_model.bin)")
+            raise ModelError(f"{where} has no weight file the tool can load (safetensors or pytorch_model.bin)", hint="Report it: the model card points at an unusable revision")
         # Resumable: a .partial directory left by an interrupted pull is reused.
         snapshot_download(
             card.hub_id,
@@ -80,5 +80,5 @@ def download(card: Card) -> Path:
             shutil.rmtree(target)
         partial.rename(target)
     except OSError as exc:
-        raise OutputError(f"cannot move the download into place: {exc.strerror}", path=str(target)) from exc
+        raise OutputError(f"cannot move the download into place: {exc.strerror}", path=str(target), hint="Check the permissions and free space, then run again") from exc
     return target

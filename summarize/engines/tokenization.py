@@ -83,7 +83,7 @@ def _declared_special_tokens(model_dir: Path) -> set[str]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ModelError(f"unreadable {name}: {exc}", path=str(model_dir)) from exc
+            raise ModelError(f"unreadable {name}: {exc}", path=str(model_dir), hint="The file is damaged; copy it from the original checkpoint again") from exc
         for key, value in data.items():
             if key.endswith("_token") or key in ("additional_special_tokens", "extra_special_tokens"):
                 tokens.update(_token_strings(value))
@@ -112,7 +112,7 @@ class SentencePieceTokenizer:
                 self._source if target == source else sentencepiece.SentencePieceProcessor(model_file=str(target))
             )
         except (OSError, RuntimeError) as exc:
-            raise ModelError(f"corrupt sentencepiece model: {exc}", path=str(source)) from exc
+            raise ModelError(f"corrupt sentencepiece model: {exc}", path=str(source), hint="Copy it from the original checkpoint again") from exc
         self._eos = "</s>"
         self._specials = specials | {"</s>", "<s>", "<pad>", "<unk>"}
 
@@ -133,7 +133,7 @@ class JsonTokenizer:
         try:
             self._tokenizer = Tokenizer.from_file(str(path))
         except Exception as exc:  # noqa: BLE001 - the library raises a bare Exception on bad JSON
-            raise ModelError(f"corrupt tokenizer.json: {exc}", path=str(path)) from exc
+            raise ModelError(f"corrupt tokenizer.json: {exc}", path=str(path), hint="Copy it from the original checkpoint again") from exc
 
     def encode(self, text: str) -> list[str]:
         return self._tokenizer.encode(text).tokens

@@ -5,30 +5,29 @@ metadata `summarize export` uses to decide whether an output is up to date."""
 from __future__ import annotations
 
 import json
+import re
 
-from ..pipeline import ArticleDigest, PageDigest, Unit
-from .notes import Footnotes, article_label, english_label, footnotes
+from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
+from .notes import article_label, english_label, footnotes
 
 META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
 
 
-def render_markdown(digest: PageDigest, *, full: bool = False, meta: dict | None = None) -> str:
+def render_markdown(digest: PageDigest, *, full: bool = False, meta: dict | None = None, note_prefix: str = "") -> str:
+    """The Markdown document of one page. `note_prefix` keeps footnote labels unique when several
+    pages go into one document."""
     lines: list[str] = []
     if meta is not None:
         # "--" may not appear inside an HTML comment; JSON can spell it with an escape.
         lines += [META_PREFIX + json.dumps(meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d") + META_SUFFIX, ""]
     page = digest.page
     count = len(page.articles)
-    lines += [f"# {_inline(page.input)}", ""]
-    engines = []
-    if digest.summarizer:
-        engines.append(f"summarizer: {digest.summarizer.name} ({digest.summarizer.backend})")
-    if digest.translator:
-        engines.append(f"translator: {digest.translator.name} ({digest.translator.backend})")
+    lines += [f"# {_md(page.input)}", ""]
+    engines = [f"{role}: {_md(_engine_name(info))}" for role, info in (("summarizer", digest.summarizer), ("translator", digest.translator)) if info]
     lines += [f"_{count} article{'s' if count != 1 else ''}" + ("; " + "; ".join(engines) if engines else "") + "_", ""]
     for n, ad in enumerate(digest.articles, 1):
-        lines += _article(n, ad, digest, full)
+        lines += _article(n, ad, digest, full, f"{note_prefix}{ad.article.id}-")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -42,25 +41,35 @@ def read_meta(first_line: str) -> dict | None:
         return None
 
 
-def _article(n: int, ad: ArticleDigest, digest: PageDigest, full: bool) -> list[str]:
+def _article(n: int, ad: ArticleDigest, digest: PageDigest, full: bool, note_label: str) -> list[str]:
     a = ad.article
     notes = footnotes(ad)
-    lines = [f"## {n}. {_inline(article_label(ad))}", ""]
-    if ad.title and ad.title.en:
-        lines += [f"*{_inline(ad.title.en)}*{_refs(ad, notes, ad.title.id)}", ""]
+
+    def refs(unit_id: str) -> str:
+        return "".join(f"[^{note_label}{n}]" for n in notes.of(unit_id))
+
+    def english(unit: Unit) -> str:
+        return _md(unit.en) + refs(unit.id)
+
+    lines = [f"## {n}. {_md(article_label(ad))}", ""]
+    if ad.title and (ad.title.en or notes.of(ad.title.id)):
+        lines += [f"*{_md(ad.title.en)}*{refs(ad.title.id)}" if ad.title.en else refs(ad.title.id), ""]
+    subtitle = a.subtitle and _md(a.subtitle)
+    if subtitle and ad.subtitle and (ad.subtitle.en or notes.of(ad.subtitle.id)):
+        subtitle += f" ({english(ad.subtitle)})"
     meta = [
-        ("Subtitle", a.subtitle and a.subtitle + (f" ({ad.subtitle.en})" if ad.subtitle and ad.subtitle.en else "")),
-        ("Kicker", a.kicker),
-        ("Byline", a.byline),
-        ("Source", a.source),
-        ("Continued", a.continued),
+        ("Subtitle", subtitle),
+        ("Kicker", a.kicker and _md(a.kicker)),
+        ("Byline", a.byline and _md(a.byline)),
+        ("Source", a.source and _md(a.source)),
+        ("Continued", a.continued and _md(a.continued)),
     ]
     meta = [(k, v) for k, v in meta if v]
     if meta:
-        lines += [f"- **{k}:** {_inline(v)}" for k, v in meta] + [""]
+        lines += [f"- **{k}:** {v}" for k, v in meta] + [""]
     if ad.summary:
-        label = "摘要" + _refs(ad, notes, f"{a.id}.summary")
-        lines += _table([label, english_label(digest)], [[u.zh, _english(ad, notes, u)] for u in ad.summary])
+        label = "摘要" + refs(f"{a.id}.summary")
+        lines += _table([label, _md(english_label(digest))], [[_md(u.zh), english(u)] for u in ad.summary])
         if ad.coverage < 1.0:
             lines += [f"_Summary based on {ad.coverage:.0%} of the article (too long for the model)._", ""]
     elif digest.page.script == "other":
@@ -68,37 +77,35 @@ def _article(n: int, ad: ArticleDigest, digest: PageDigest, full: bool) -> list[
     if full:
         rows = []
         for p in a.paragraphs:
-            en = " ".join(_english(ad, notes, u) for u in ad.paragraphs.get(p.id, []))
-            zh = p.text
+            units = paragraph_english(ad.paragraphs.get(p.id, []))
+            en = " ".join(_md(shown) + refs(u.id) for u, shown in units if shown or notes.of(u.id))
+            zh = _md(p.text)
             if p.heading:
                 zh, en = f"**{zh}**", f"**{en}**" if en else en
             rows.append([p.id, zh, en])
         lines += ["### Full text", ""] + _table(["", "中文", "English"], rows)
     for num, message in notes.notes:
-        lines += [f"[^{a.id}-{num}]: {_inline(message)}"]
+        lines += [f"[^{note_label}{num}]: {_md(message)}"]
     if notes.notes:
         lines.append("")
     return lines
 
 
-def _english(ad: ArticleDigest, notes: Footnotes, unit: Unit) -> str:
-    return unit.en + _refs(ad, notes, unit.id)
-
-
-def _refs(ad: ArticleDigest, notes: Footnotes, unit_id: str) -> str:
-    return "".join(f"[^{ad.article.id}-{n}]" for n in notes.of(unit_id))
+def _engine_name(info) -> str:
+    return info.name if info.name == info.backend else f"{info.name} ({info.backend})"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    """Cells are Markdown already (escaped with `_md`)."""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
     return out + [""]
 
 
-def _cell(text: str) -> str:
-    return _inline(text).replace("|", "\\|")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
-def _inline(text: str) -> str:
-    # Table cells and headings are single lines; a stray newline would break the table.
-    return " ".join(text.split())
+def _md(text: str) -> str:
+    """Source or model text as literal Markdown on one line: a stray newline would break a table
+    or a heading, a `|` a table row, and `*`, `_`, `[`, `<` would turn into markup."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))

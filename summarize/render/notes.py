@@ -19,10 +19,16 @@ class Footnotes:
 
 
 def footnotes(ad: ArticleDigest) -> Footnotes:
+    """Numbered notes for the findings of an article. The same finding on the same text (a summary
+    sentence that is also in the full text) is one note, marked at each place."""
     result = Footnotes()
-    for n, finding in enumerate(ad.all_findings(), 1):
-        result.marks.setdefault(finding.unit_id, []).append(n)
-        result.notes.append((n, f"{finding.check}: {finding.message}"))
+    numbers: dict[tuple[str, str, str, str], int] = {}
+    for finding in ad.all_findings():
+        key = (finding.check, finding.message, finding.zh, finding.en)
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            result.notes.append((numbers[key], f"{finding.check}: {finding.message}"))
+        result.marks.setdefault(finding.unit_id, []).append(numbers[key])
     return result
 
 

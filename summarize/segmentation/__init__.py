@@ -12,10 +12,15 @@ builds the dataclasses with ids and offsets.
 Guarantees: every non-whitespace character of the page appears exactly once in the output
 (headline fields, paragraph texts, preamble); ids are stable; every unit's offsets satisfy the
 invariant documented in summarize/document.py; segmentation never raises on any text.
+
+A huge page (more than parts.PART_CHARS characters, e.g. a year of pages in one file) is segmented
+part by part, cut between articles (parts.py): `iter_page_parts` yields the parts one at a time
+for callers that stream their output, so memory stays bounded by the part size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..decoding import normalize_text
@@ -24,13 +29,14 @@ from ..script import TRADITIONAL, detect_script, to_simplified
 from .articles import group_articles
 from .assemble import build_page
 from .lines import split_lines
+from .parts import PART_CHARS, part_spans
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
     from ..reading import Source
     from ..registry import Registry
 
-__all__ = ["NewspaperSegmenter", "register", "segment_source", "segment_text", "split_sentences"]
+__all__ = ["NewspaperSegmenter", "iter_page_parts", "iter_source_parts", "register", "segment_source", "segment_text", "split_sentences"]
 
 
 def segment_text(text: str, *, input: str = "-", encoding: str = "utf-8") -> Page:
@@ -46,13 +52,42 @@ def segment_source(source: Source) -> Page:
     return page
 
 
-def _segment(text: str, *, input: str, encoding: str) -> Page:
+def iter_source_parts(source: Source) -> Iterator[Page]:
+    """`segment_source` part by part (see `iter_page_parts`); the first part carries the
+    source's warnings."""
+    for number, part in enumerate(iter_page_parts(source.text, input=source.input, encoding=source.encoding)):
+        if number == 0:
+            part.warnings = list(source.warnings)
+        yield part
+
+
+def iter_page_parts(text: str, *, input: str = "-", encoding: str = "utf-8", part_chars: int = PART_CHARS) -> Iterator[Page]:
+    """The segmentation of normalized `text` as consecutive parts (one for all but huge texts):
+    Pages that share `text` (offsets are into all of it), articles numbered across parts. All
+    the parts' articles and preamble entries, in order, are the page's."""
     script = detect_script(text)
-    key_text = to_simplified(text) if script == TRADITIONAL else text
-    lines = split_lines(text, key_text)
-    del key_text
-    drafts, preamble = group_articles(lines)
-    return build_page(text, input=input, encoding=encoding, script=script, drafts=drafts, preamble=preamble)
+    first_number = 1
+    for start, end in part_spans(text, part_chars):
+        part = text if (start, end) == (0, len(text)) else text[start:end]
+        key_text = to_simplified(part) if script == TRADITIONAL else part
+        del part
+        lines = split_lines(key_text, base=start)
+        del key_text
+        drafts, preamble = group_articles(lines)
+        del lines
+        page = build_page(text, input=input, encoding=encoding, script=script, drafts=drafts, preamble=preamble, first_number=first_number)
+        first_number += len(page.articles)
+        yield page
+
+
+def _segment(text: str, *, input: str, encoding: str) -> Page:
+    parts = iter_page_parts(text, input=input, encoding=encoding)
+    page = next(parts)
+    for part in parts:
+        page.articles += part.articles
+        page.preamble += part.preamble
+        page.preamble_spans += part.preamble_spans
+    return page
 
 
 class NewspaperSegmenter:

@@ -14,11 +14,14 @@ from .paragraphs import ParagraphDraft, build_paragraphs, joiner
 from .sentences import split_sentences
 
 
-def build_page(text: str, *, input: str, encoding: str, script: str, drafts: list[Draft], preamble: list[Line]) -> Page:
+def build_page(
+    text: str, *, input: str, encoding: str, script: str, drafts: list[Draft], preamble: list[Line], first_number: int = 1
+) -> Page:
+    """The page (or the part of it the drafts come from: articles numbered from `first_number`)."""
     page = Page(input=input, encoding=encoding, text=text, script=script)
     page.preamble = [text[line.start:line.end] for line in preamble]
     page.preamble_spans = [(line.start, line.end) for line in preamble]
-    for number, draft in enumerate(drafts, 1):
+    for number, draft in enumerate(drafts, first_number):
         page.articles.append(_article(text, f"a{number}", draft))
     return page
 

@@ -56,11 +56,26 @@ class Line:
     bracketed: bool = False  # a bracketed byline `（记者 张三）`
 
 
+# Blocks whose every character is wide (East Asian Width W or F) are counted by the regex engine;
+# only the few other non-ASCII characters (quotes, dashes, emoji) are looked up one by one.
+_WIDE_BLOCKS = (
+    "\u3000-\u303e\u3041-\u3096\u3099-\u30ff\u3105-\u312f\u3131-\u318e\u3190-\u31e3\u31f0-\u321e"
+    "\u3220-\u3247\u3250-\u4dbf\u4e00-\u9fff\ua000-\ua48c\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60"
+    "\uffe0-\uffe6\U00020000-\U0002fffd\U00030000-\U0003fffd"
+)
+_NOT_WIDE_BLOCK = re.compile(f"[^{_WIDE_BLOCKS}]+")
+_ASCII_OR_WIDE_BLOCK = re.compile(f"[\x00-\x7f{_WIDE_BLOCKS}]+")
+
+
 def display_width(text: str, cap: int = 10_000) -> int:
     """Terminal width (CJK and full-width characters count 2), counting stops past `cap`."""
     if len(text) > cap:
         return cap + 1
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    wide = len(_NOT_WIDE_BLOCK.sub("", text))
+    others = _ASCII_OR_WIDE_BLOCK.sub("", text)
+    return len(text) + wide + sum(1 for c in others if unicodedata.east_asian_width(c) in "WF")
 
 
 def core(text: str) -> str:
@@ -99,26 +114,32 @@ def fragment_evidence(text: str) -> bool:
     return INNER_PUNCTUATION.search(text[:-1]) is not None and not is_balanced_heading(text)
 
 
-def split_lines(text: str, key_text: str) -> list[Line]:
+def split_lines(key_text: str, base: int = 0) -> list[Line]:
     """Non-blank lines of the page, stripped, with offsets and roles. `key_text` is the analysis
-    copy of `text` (same length). A 下转 mark glued to the end of a line and a 上接 mark glued to
-    its start become lines of their own."""
-    raw: list[tuple[int, int, str]] = []
-    offset = 0
+    copy of the page text (same length, so offsets hold for both), or of the part of it that
+    starts at offset `base`. A 下转 mark glued to the end of a line and a 上接 mark glued to its
+    start become lines of their own."""
+    raw: list[tuple[int, str]] = []
+    offset = base
     for piece in key_text.split("\n"):
         stripped = piece.strip()
         if stripped:
-            start = offset + (len(piece) - len(piece.lstrip()))
-            raw.append((start, start + len(stripped), stripped))
+            raw.append((offset + len(piece) - len(piece.lstrip()), stripped))
         offset += len(piece) + 1
-    title_max = _title_max_width([k for _, _, k in raw], [display_width(k, 400) for _, _, k in raw])
+    title_max = _title_max_width([k for _, k in raw], [display_width(k, 400) for _, k in raw])
     lines: list[Line] = []
-    for start, end, key in raw:
+    for start, key in raw:
         for piece_start, piece_end in _split_marks(key):
-            piece = key[piece_start:piece_end].strip()
-            lead = piece_start + (len(key[piece_start:piece_end]) - len(key[piece_start:piece_end].lstrip()))
-            lines.append(_line(start + lead, start + lead + len(piece), piece, len(lines), title_max))
+            span = key[piece_start:piece_end]
+            piece = span.strip()
+            lead = start + piece_start + len(span) - len(span.lstrip())
+            lines.append(_line(lead, lead + len(piece), piece, len(lines), title_max))
     return lines
+
+
+def classify_text(text: str) -> str:
+    """The role a stripped text would have as a line of its own."""
+    return _line(0, len(text), text, 0, TITLE_MAX_WIDTH).kind
 
 
 def _split_marks(key: str) -> list[tuple[int, int]]:

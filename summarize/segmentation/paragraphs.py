@@ -10,7 +10,8 @@ between them (page furniture means the page went on elsewhere), and a list intro
 `…；`) is not joined to the list item after it. A paragraph may be joined more than once.
 
 A short line left on its own between body lines (a title-like line, `何为经验？`, `一、…`, a
-kicker) is a section heading.
+kicker) is a section heading; so is a joined paragraph that reads as a question or numbered
+heading (a heading wrapped over two lines). The last paragraph of an article is never a heading.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .lines import (
     QUESTION,
     TITLE,
     Line,
+    classify_text,
     core,
     ends_terminal,
     fragment_evidence,
@@ -58,7 +60,11 @@ def build_paragraphs(body: list[Line]) -> list[ParagraphDraft]:
             i += 1
             group.append(body[i])
             joined += joiner(joined, body[i].key) + body[i].key
-        heading = len(group) == 1 and group[0].kind in _HEADING_KINDS and i + 1 < len(body)
+        if len(group) == 1:
+            heading = group[0].kind in _HEADING_KINDS
+        else:  # a heading wrapped over two lines: `一以贯之“坚持兴商建市”，` `义乌何为？`
+            heading = classify_text(joined) in (QUESTION, NUMBERED)
+        heading = heading and i + 1 < len(body)
         paragraphs.append(ParagraphDraft(group, heading))
         i += 1
     return paragraphs

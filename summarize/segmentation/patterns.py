@@ -34,7 +34,7 @@ CLOSE_BRACKETS = re.escape("）)〕】]］")
 
 KICKER_MARKS = "■□◆◇●○◎▲△▼▽★☆►▶▷◀◁◈❖♦▌▍▎※◢◣"
 _MARKER = re.compile(rf"^[{KICKER_MARKS}]+\s*")
-_LABEL = re.compile(rf"^【[^】]{{1,24}}】$")
+_LABEL = re.compile(r"^【[^】]{1,24}】$")
 
 # --- continuation marks -------------------------------------------------------------------------
 
@@ -114,7 +114,7 @@ _QUALIFIER = rf"(?:全媒体|融媒体|首席|见习|特约|实习|资深|高级
 _ROLE = "(?:特约评论员|评论员|通讯员|记者|实习生|撰稿人|撰稿|摄影|摄像|编译|主持人|作者|报道员|观察员)"
 _NAME = rf"(?:[{HAN}]{{1,4}}|[{HAN}]{{1,6}}[·•・][{HAN}]{{1,8}}|[A-Z][A-Za-z.'-]+)"
 _ROLE_TOKEN = re.compile(rf"^{_ORG}?{_QUALIFIER}*{_ROLE}(?:[：:/／]?(?P<name>{_NAME}))?$")
-_CREDIT_TOKEN = re.compile(r"^(?:文/图|文／图|图/文|图／文|文图|图文|文|图|摄|摄影|报道|整理|编译)$")
+_CREDIT_TOKEN = re.compile(r"^(?:文/图|文／图|图/文|图／文|文/摄|文图|图文|文|图|摄|摄影|报道|整理|编译)$")
 _SLASH_CREDIT = re.compile(
     rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[/／：:]{_NAME}|{_NAME}[/／](?:文|图|摄|摄影|文/图|文／图))$"
 )
@@ -209,6 +209,24 @@ _DATELINE = re.compile(
 )
 
 
+# Just the agency part of a dateline, with a credit in brackets after it: what a summary drops.
+_DATELINE_TAG = re.compile(
+    rf"""^\s*(?:
+        (?:本报|本刊|本台|本网|本社)[^，。,\s]{{0,16}}?讯
+      | {_NEWS_ORG}[^，。,\s]{{0,10}}?{_DATE}(?:电|讯)
+      | {_NEWS_ORG}讯
+      | 【[^】]{{1,30}}?(?:讯|电|报道)】
+    )\s*(?:[（(][^）)]{{1,30}}[）)])?\s*""",
+    re.X,
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """`本报讯 5月15日，记者…` -> `5月15日，记者…`: the sentence without its dateline tag."""
+    match = _DATELINE_TAG.match(sentence)
+    return sentence[match.end() :] if match and match.end() < len(sentence) else sentence
+
+
 def is_dateline(line: str) -> bool:
     """Whether the line starts with a dateline (`本报讯 …`): the first paragraph of a body."""
     return _DATELINE.match(line) is not None
@@ -256,9 +274,9 @@ _FURNITURE = [
     re.compile(rf"^(?:本版)?(?:{_EDITORIAL_ROLES})\s*[：:／/\s]\s*\S"),
     re.compile(r"^(?:视觉设计|设计|制图|视觉|插图)\s*[：:／/]\s*\S"),
     re.compile(
-        rf"^(?:邮箱|电子邮箱|投稿邮箱|E-?mail|电话|联系电话|新闻热线|热线电话|热线|投诉热线|广告热线|发行热线|"
-        rf"订阅热线|传真|邮编|邮政编码|地址|社址|网址|官网|微信公众号|公众号|微信|微博|QQ|客服|印刷|定价|零售价|"
-        rf"广告经营许可证|发行)\s*[：:]",
+        r"^(?:邮箱|电子邮箱|投稿邮箱|E-?mail|电话|联系电话|新闻热线|热线电话|热线|投诉热线|广告热线|发行热线|"
+        r"订阅热线|传真|邮编|邮政编码|地址|社址|网址|官网|微信公众号|公众号|微信|微博|QQ|客服|印刷|定价|零售价|"
+        r"广告经营许可证|发行)\s*[：:]",
         re.I,
     ),
     re.compile(rf"^第\s*{NUM}\s*版(?:\s*[|｜:：·]?\s*\S{{0,12}})?$"),

@@ -6,6 +6,12 @@ after a common abbreviation or an initial). Closing quotes and brackets (`”’
 sentence they close, and so does the whitespace after it, so the sentences of a text concatenate
 back to the text exactly. Nothing inside a number (`10.5%`, `23.66亿元`) or a URL is a boundary.
 Text after the last terminator is a last sentence.
+
+Sentences are also the units the models get, so over-long ones (text that lost its punctuation,
+e.g. a PDF dump) are cut: a sentence longer than MAX_SENTENCE_CHARS at its last clause mark
+(`，、：` or a space) within that length, and a run of more than MAX_RUN_CHARS characters without
+any such mark every MAX_RUN_CHARS characters (URLs excepted). Real news sentences stay well under
+both limits (their longest clauses are under 100 characters), so they are never cut.
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ _BOUNDARY = re.compile(
     re.X,
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+MAX_SENTENCE_CHARS = 300
+MAX_RUN_CHARS = 100
+_CLAUSE_MARK = re.compile(r"[，、：,:;\s]+")
+# Over-long runs (looked at up to ten units ahead, to cut them into units of even length).
+_LONG_RUN = re.compile(rf"[^，、：,:;\s]{{{MAX_RUN_CHARS + 1},{10 * MAX_RUN_CHARS}}}")
+_ABBREVIATION_MAX_CHARS = 8  # how far back an abbreviation before a "." can start
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Ltd|Corp|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
@@ -38,7 +50,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if urls and any(a <= match.start() < b for a, b in urls):
             continue
-        if text[match.start()] == "." and _ABBREVIATION.search(text, 0, match.start()):
+        dot = match.start()
+        if text[dot] == "." and _ABBREVIATION.search(text, max(0, dot - _ABBREVIATION_MAX_CHARS), dot):
             continue
         if not text[start:end].strip():
             continue
@@ -49,4 +62,46 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], len(text))
         else:
             spans.append((start, len(text)))
+    if any(b - a > MAX_RUN_CHARS for a, b in spans):
+        spans = [piece for a, b in spans for piece in _cut_long(text, a, b, urls)]
     return spans
+
+
+def _cut_long(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The span cut into units within the limits (see the module docstring)."""
+    pieces = []
+    while end - start > MAX_RUN_CHARS:
+        cut = _long_run_cut(text, start, end, urls)
+        if end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            marks = [m.end() for m in _CLAUSE_MARK.finditer(text, start + 1, limit) if not _inside(m.start(), urls)]
+            marks = [mark for mark in marks if mark < end]
+            soft = marks[-1] if marks else limit
+            cut = soft if cut is None else min(cut, soft)
+        if cut is None:
+            break
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _long_run_cut(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> int | None:
+    """Where to cut before or inside the first over-long run without clause marks, if any."""
+    position = start
+    while True:
+        run = _LONG_RUN.search(text, position, end)
+        if run is None:
+            return None
+        url = _inside(run.start(), urls)
+        if url is None:
+            if run.start() > start:
+                return run.start()
+            length = run.end() - run.start()
+            return start + -(-length // -(-length // MAX_RUN_CHARS))  # ceil(length / ceil(length / limit))
+        position = url[1]
+
+
+def _inside(position: int, urls: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The URL span (of a URL no longer than a sentence may be) that `position` falls in."""
+    return next(((a, b) for a, b in urls if a <= position < b and b - a <= MAX_SENTENCE_CHARS), None)
