@@ -3,7 +3,8 @@
 One batch stream across all articles of all pages: every summary request goes to the summarizer
 in one call, then every unit to translate (titles, summary sentences, and with `full` every
 sentence of every paragraph) goes to the translator in one call, deduplicated and cached.
-Summarizer and translator run one after the other, so they never fight for the same cores.
+Summarizer and translator run one after the other, so they never fight for the same cores, and
+the idle summarizer's memory goes to the translator's batches (peak memory is the larger stage's).
 """
 
 from __future__ import annotations
@@ -157,16 +158,22 @@ def run_pages(pages: Sequence[Page], engines: Engines, *, progress: StageCallbac
     try:
         digests = [_skeleton(page, options.full) for page in pages]
         _summarize_all(digests, engines, cache, progress)
-        _release_free_memory()  # the summarizer's batches and jieba's loading leftovers
+        _release_summarizer(engines)
         _translate_all(digests, engines, cache, progress)
     finally:
         cache.close()
     return digests
 
 
-def _release_free_memory() -> None:
+def _release_summarizer(engines: Engines) -> None:
+    """The summarizer is idle until the next pages: its model (reloaded then, in a fraction of a
+    second), its batches and the leftovers of loading jieba give their memory to the translator's
+    batches, which run faster the bigger they are. Peak memory stays that of the larger stage."""
     from .engines.inference import release_free_memory
 
+    release = getattr(engines.summarizer, "release", None)
+    if release is not None:
+        release()
     release_free_memory()
 
 
@@ -212,7 +219,13 @@ def _counter(stage: str, total: int, todo_where: list[str], progress: StageCallb
 
 
 def _chunks(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    """`items` in chunks of `size`, a last one under half a chunk joined to the one before: a
+    small chunk would make a small batch of its own, which costs a model nearly as much time."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    if len(chunks) > 1 and len(chunks[-1]) < size // 2:
+        tail = chunks.pop()
+        chunks[-1] += tail
+    return chunks
 
 
 def _where(page: Page, article: Article) -> str:
@@ -239,11 +252,20 @@ def _valid(stored: dict, fields: tuple[str, ...]) -> dict:
 # --- summaries ------------------------------------------------------------------------------------
 
 
-def _summary_request(page: Page, article: Article) -> SummaryRequest | None:
+def _summary_sentences(page: Page, article: Article) -> list[tuple[str, str]]:
+    """(what the summarizer gets, the same text as the page has it) for each body sentence: the
+    sentence without its dateline tag, in Simplified (the two differ on a Traditional page)."""
     from .segmentation.patterns import strip_dateline
 
-    sentences = [strip_dateline(_model_text(page, s.text)) for p in article.body_paragraphs for s in p.sentences]
-    sentences = [s for s in sentences if s.strip()]
+    pairs = []
+    for sentence in (s for p in article.body_paragraphs for s in p.sentences):
+        model = strip_dateline(_model_text(page, sentence.text))  # a tail of it, as long in both scripts
+        pairs.append((model, sentence.text[len(sentence.text) - len(model) :]))
+    return pairs
+
+
+def _summary_request(page: Page, article: Article) -> SummaryRequest | None:
+    sentences = [model for model, _ in _summary_sentences(page, article) if model.strip()]
     if not sentences or page.script == "other":
         return None
     return SummaryRequest(article.id, _model_text(page, article.title) if article.title else None, sentences)
@@ -288,7 +310,7 @@ def _shown_summary(page: Page, article: Article, sentences: list[str]) -> list[s
     (Simplified -> Traditional is not always the way back: 了解 -> 瞭解, not 了解)."""
     if page.script != "traditional":
         return sentences
-    originals = {_model_text(page, s.text): s.text for p in article.body_paragraphs for s in p.sentences}
+    originals = dict(_summary_sentences(page, article))
     return [originals.get(sentence) or to_traditional(sentence) for sentence in sentences]
 
 

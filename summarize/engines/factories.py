@@ -92,6 +92,10 @@ class LazyGenerator:
             self._generator = self._load()
         return getattr(self._generator, name)
 
+    def release(self) -> None:
+        """Free the loaded model; it loads again on next use."""
+        self._generator = None
+
 
 def _new_generator(backend: str, ref: ModelRef, options: EngineOptions) -> Generator:
     if backend == "ctranslate2":

@@ -91,6 +91,14 @@ class Seq2SeqSummarizer:
             results[index] = Summary(sentences=split_summary(text), coverage=plans[index].coverage)
         return results
 
+    def release(self) -> None:
+        """Free the model's memory while other work runs (it loads again for the next summaries):
+        the pipeline translates with the summarizer idle, and its 150 MB (the default model, int8)
+        make room for the translator's batches."""
+        release = getattr(self.generator, "release", None)
+        if release is not None:
+            release()
+
     def _plan(self, request: SummaryRequest) -> _Plan | None:
         sentences = [sentence.strip() for sentence in request.sentences if sentence.strip()]
         if not sentences:
