@@ -126,7 +126,7 @@ def test_number_repair_can_be_turned_off(tiny_marian_ct2):
         engine = EngineOptions(threads=1, beam=1)
         engines = Engines(RunOptions(full=True, summarizer="extractive", translator=str(tiny_marian_ct2), use_cache=False, repair=repair, engine=engine))
         calls = []
-        engines.translator.translate = lambda texts, **_: calls.append(len(texts)) or [_no_numbers(text) for text in texts]
+        engines.translator.translate = lambda texts, calls=calls, **_: calls.append(len(texts)) or [_no_numbers(t) for t in texts]
         [digest] = run_pages(pages, engines)
         texts_translated[repair] = calls
         assert any(f.check == "numbers" for f in digest.findings)
