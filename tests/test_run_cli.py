@@ -252,7 +252,8 @@ def test_progress_on_a_terminal_with_a_transformers_model(tiny_marian, tmp_path)
     assert proc.wait(timeout=300) == 0
     result = parse_result(0, "", ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")))
     assert f"Translating sentences ({tiny_marian.name})" in result.stderr
-    assert f"{SAMPLE_PAGE.name} a1" in result.stderr
+    # Which article a refresh catches depends on timing: any of the page's articles will do.
+    assert re.search(rf"{re.escape(SAMPLE_PAGE.name)} a[1-5]\b", result.stderr)
     assert {"torch", "transformers"} <= result.loaded
     data = json.loads(out_file.read_text(encoding="utf-8"))
     check_page_json(data, full=False)
