@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
@@ -22,40 +23,98 @@ class StorageError(OutputError):
 
 
 def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(_temp_name(path.name))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        error = StorageError if exc.errno in _STORAGE_ERRNOS else OutputError
-        raise error(_describe(exc), path=str(path)) from exc
-    finally:
-        # Interrupted (Ctrl-C) or failed: leave nothing half-written behind.
+    with AtomicOutput(path) as out:
+        out.write(text)
+
+
+class AtomicOutput:
+    """A text file being written as `path`: the text goes to a temporary file next to it, which
+    `commit` puts in place (fsync, rename) and `discard` removes. As a context manager it commits
+    when its block ends normally and discards otherwise (an error, Ctrl-C), so an output written
+    piece by piece over a long run is, like one written at once, old or new, never partial."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._tmp = path.with_name(_temp_name(path.name))
         try:
-            tmp.unlink(missing_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise _output_error(exc, path) from exc
+
+    def write(self, text: str) -> None:
+        try:
+            self._file.write(text)
+        except OSError as exc:
+            self.discard()
+            raise _output_error(exc, self.path) from exc
+
+    def commit(self) -> None:
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            raise _output_error(exc, self.path) from exc
+        finally:
+            self.discard()  # after a failed commit; a no-op after a good one
+
+    def discard(self) -> None:
+        try:
+            self._file.close()
+        except OSError:
+            pass  # the data is being thrown away: a failed flush does not matter
+        try:
+            self._tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+    def __enter__(self) -> AtomicOutput:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def _output_error(exc: OSError, path: Path) -> OutputError:
+    error = StorageError if exc.errno in _STORAGE_ERRNOS else OutputError
+    return error(_describe(exc), path=str(path))
 
 
 # File names have at most 255 bytes on common file systems.
 _NAME_MAX_BYTES = 255
 
 
-def _temp_name(name: str) -> str:
+def _temp_name(name: str, pid: int | None = None) -> str:
     """`.NAME.PID.summarize-tmp`, with NAME shortened when the whole would be too long a name."""
-    suffix = f".{os.getpid()}.summarize-tmp"
+    suffix = f".{os.getpid() if pid is None else pid}.summarize-tmp"
     raw = os.fsencode(name)[: _NAME_MAX_BYTES - 1 - len(suffix)]
     return "." + os.fsdecode(raw) + suffix  # a character cut in two is fine in a name
 
 
 def remove_stale_temps(root: Path) -> int:
     """Delete temporary files left in `root` by writers that no longer run (e.g. after kill -9)."""
+    return _remove_dead(root.rglob("*.summarize-tmp"))
+
+
+def remove_stale_temps_of(path: Path) -> int:
+    """Delete the temporary files that dead writers of `path` left next to it (e.g. a `run -o`
+    killed with kill -9); only its folder is looked at, not the tree under it."""
+
+    def is_temp_of_path(tmp: Path) -> bool:
+        match = TEMP_RE.match(tmp.name)
+        return match is not None and tmp.name == _temp_name(path.name, int(match["pid"]))
+
+    return _remove_dead(filter(is_temp_of_path, path.parent.glob(".*.summarize-tmp")))
+
+
+def _remove_dead(temps: Iterable[Path]) -> int:
     removed = 0
-    for tmp in root.rglob("*.summarize-tmp"):
+    for tmp in temps:
         match = TEMP_RE.match(tmp.name)
         if match and not _alive(int(match["pid"])):
             try:

@@ -6,7 +6,6 @@ Keep imports at module level light (no torch, transformers, ctranslate2, jieba):
 
 from __future__ import annotations
 
-import io
 import sys
 import traceback
 from contextlib import contextmanager
@@ -65,6 +64,14 @@ def error_line(message: str) -> None:
     sys.stderr.flush()
 
 
+def report_line(level: str, message: str) -> None:
+    """An error (see `error_line`), or a warning or notice line on stderr."""
+    if level == "error":
+        error_line(message)
+    else:
+        sys.stderr.write(f"summarize: {level}: {message}\n")
+
+
 # --- commands -----------------------------------------------------------------------------------
 # Each command parses options, calls the library, prints. Add new commands below.
 
@@ -77,13 +84,7 @@ def segment(
     """Split pages into articles, paragraphs and sentences (no models): see what the tool reads."""
     from .segment_output import print_segmentation
 
-    def report(level: str, message: str) -> None:
-        if level == "error":
-            error_line(message)
-        else:
-            sys.stderr.write(f"summarize: {level}: {message}\n")
-
-    if print_segmentation(inputs, as_json=as_json, stdout=sys.stdout, report=report):
+    if print_segmentation(inputs, as_json=as_json, stdout=sys.stdout, report=report_line):
         raise typer.Exit(2)
 
 
@@ -116,30 +117,21 @@ def run(
     glossary: GlossaryOpt = None,
 ) -> None:
     """The main job: every article of each page, its Chinese summary and the English side by side."""
-    from .pipeline import read_pages, run_pages
-    from .progress import StageProgress
-    from .script import passthrough_notice
+    from .run_output import run_inputs
 
     options = run_options(
         full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
         summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
     )
-    pages, errors = read_pages(inputs)
-    for error in errors:
-        error_line(str(error))
-    for page in pages:
-        for warning in page.warnings:
-            sys.stderr.write(f"summarize: warning: {'stdin' if page.input == '-' else page.input}: {warning}\n")
-        notice = passthrough_notice(page)
-        if notice:
-            sys.stderr.write(f"summarize: notice: {'stdin' if page.input == '-' else page.input}: {notice}\n")
-    if pages:
-        with _warnings_as_lines():
-            engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
-            with StageProgress(progress, engines=_stage_labels(engines)) as bars:
-                digests = run_pages(pages, engines, progress=bars.update)
-        _emit(digests, fmt.value, output, full=full, color=color)
-    if errors:
+
+    def make_engines():
+        return _engines_with_notice(options, explicit=bool(summarizer or translator))
+
+    with _warnings_as_lines():
+        failed = run_inputs(
+            inputs, make_engines, fmt=fmt.value, output=output, full=full, color=color, progress=progress, report=report_line
+        )
+    if failed:
         raise typer.Exit(2)
 
 
@@ -193,10 +185,6 @@ def _engines_with_notice(options, *, explicit: bool):
     return engines
 
 
-def _stage_labels(engines) -> dict[str, str]:
-    return {"summarize": engines.summarizer.info.name, "translate": engines.translator.info.name}
-
-
 @contextmanager
 def _warnings_as_lines():
     """Library warnings (a cache set aside, bad bytes dropped) as one line each on stderr."""
@@ -211,43 +199,6 @@ def _warnings_as_lines():
         yield
     finally:
         warnings.showwarning = previous
-
-
-def _emit(digests, fmt: str, output: Optional[Path], *, full: bool, color: Optional[bool]) -> None:
-    from .atomic import write_atomic
-
-    if fmt == "terminal":
-        from rich.console import Console
-
-        from .render.terminal import render_terminal
-
-        width = 120
-        if output is None:
-            console = Console(force_terminal=color, no_color=color is False, highlight=False)
-            if console.is_terminal:
-                render_terminal(digests, console, full=full)
-                return
-            width = console.width  # COLUMNS, else 80
-        with io.StringIO() as buffer:
-            render_terminal(digests, Console(file=buffer, width=width, no_color=True, force_terminal=False), full=full)
-            # Plain text for pipes and files: without the padding rich adds at line ends.
-            text = "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-    elif fmt == "json":
-        import json
-
-        from .render.jsonout import digest_to_dict
-
-        data = [digest_to_dict(d, full=full) for d in digests]
-        text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
-    else:
-        from .render.markdown import render_markdown
-
-        several = len(digests) > 1
-        text = "\n---\n\n".join(render_markdown(d, full=full, note_prefix=f"p{i}-" if several else "") for i, d in enumerate(digests, 1))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
 
 
 # --- models, translate (local seq2seq engines: summarize/engines) ---

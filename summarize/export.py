@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .atomic import StorageError, remove_stale_temps, write_atomic
+from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, OutputError, SummarizeError
-from .pipeline import Engines, RunOptions, StageCallback, run_pages
+from .pipeline import Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
 
 FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
@@ -38,6 +38,7 @@ class _Job:
     ref: object  # reading.InputRef
     output: Path
     source: object = None  # reading.Source, read up front for stdin (worker processes have none)
+    input_sha256: str = ""  # of what was read, for the output's metadata
 
 
 def export(
@@ -149,15 +150,33 @@ def read_output_meta(output: Path, fmt: str) -> dict | None:
     """The metadata an export wrote into an output, or None if it is missing or unreadable."""
     try:
         if fmt == "json":
-            with open(output, encoding="utf-8") as f:
-                data = json.load(f)
-            return data.get("meta") if isinstance(data, dict) else None
+            return _json_meta(output)
         from .render.markdown import read_meta
 
         with open(output, encoding="utf-8") as f:
             return read_meta(f.readline())
     except (OSError, ValueError):
         return None
+
+
+# A JSON output ends with its metadata, the top-level key "meta" (the only key indented by two
+# spaces that can follow a line break): read from the end, a huge output is not loaded to check it.
+_JSON_META_KEY = '\n  "meta": '
+_JSON_META_MAX_BYTES = 1 << 16
+
+
+def _json_meta(output: Path) -> dict | None:
+    with open(output, "rb") as f:
+        if f.read(1) != b"{":
+            return None
+        f.seek(0, os.SEEK_END)
+        f.seek(max(1, f.tell() - _JSON_META_MAX_BYTES))
+        tail = f.read().decode("utf-8", errors="replace")  # a character cut at the start is not the metadata
+    at = tail.rfind(_JSON_META_KEY)
+    if at < 0:
+        return None
+    meta, end = json.JSONDecoder().raw_decode(tail, at + len(_JSON_META_KEY))
+    return meta if isinstance(meta, dict) and tail[end:].strip() == "}" else None
 
 
 def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path, model_stage: StageCallback):
@@ -205,7 +224,9 @@ def _ctrl_c_ignored():
 def _options_for_workers(options: RunOptions, jobs: int) -> RunOptions:
     from dataclasses import replace
 
-    threads = options.engine.threads or os.cpu_count() or 1
+    from .engines.generation import available_cores
+
+    threads = options.engine.threads or available_cores()
     engine = replace(options.engine, threads=max(1, threads // jobs))
     return replace(options, engine=engine)
 
@@ -238,48 +259,98 @@ def _export_batch_in_worker(batch, fmt, signature, options):
 def _export_batch(
     batch: list[_Job], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
 ) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Digest and write the outputs of `batch`, one batch stream for the models (a huge input part
+    by part, its output written as each part is digested)."""
+    from .pipeline import page_batches
     from .reading import read_source
-    from .segmentation import segment_source
 
     written: list[Path] = []
     failed: list[tuple[str, str]] = []
-    pages, kept = [], []
-    for job in batch:
+    given_up: set[Path] = set()  # outputs of inputs that failed part-way: their other parts are skipped
+
+    def read(job: _Job):
         try:
             source = job.source or read_source(job.ref)
-            pages.append(segment_source(source))
-            kept.append((job, _source_hash(source, job)))
         except SummarizeError as exc:
             failed.append((job.ref.input, str(exc)))
-    for (job, input_sha), digest in _digest_pages(kept, pages, engines, failed, model_stage):
-        meta = {"signature": signature, "input": digest.page.input, "input_sha256": input_sha}
-        try:
-            write_atomic(job.output, render_output(digest, fmt, full=engines.options.full, meta=meta))
-            written.append(job.output)
-        except StorageError as exc:
-            exc.written = written  # what this batch finished before the disk gave out
-            raise
-        except SummarizeError as exc:
-            failed.append((job.ref.input, str(exc)))
+            return None
+        job.input_sha256 = _source_hash(source, job)
+        return source
+
+    outputs = _OutputFiles(fmt, signature, full=engines.options.full)
+    try:
+        for parts in page_batches(batch, read):
+            for part, digest in _digest_parts(parts, engines, failed, given_up, model_stage):
+                job = part.item
+                if job.output in given_up:  # its output failed at an earlier part of this batch
+                    continue
+                try:
+                    if outputs.write(job, part, digest):
+                        written.append(job.output)
+                except StorageError as exc:
+                    exc.written = written  # what this batch finished before the disk gave out
+                    raise
+                except SummarizeError as exc:
+                    failed.append((job.ref.input, str(exc)))
+                    given_up.add(job.output)
+                    outputs.discard()
+    finally:
+        outputs.discard()  # interrupted, or the last input failed part-way
     return written, failed
 
 
-def _digest_pages(kept: list, pages: list, engines: Engines, failed: list[tuple[str, str]], model_stage: StageCallback | None) -> list:
-    """(kept item, digest) for each page, all in one batch; when the batch fails, page by page,
-    so that a page that breaks something fails alone (reported in `failed`)."""
-    if not pages:
+class _OutputFiles:
+    """The output files of a batch, each written as its input's parts are digested (one open at a
+    time) and put in place only when complete."""
+
+    def __init__(self, fmt: str, signature: dict, *, full: bool):
+        self._fmt, self._signature, self._full = fmt, signature, full
+        self._file: AtomicOutput | None = None
+        self._document = None
+
+    def write(self, job: _Job, part: PagePart, digest: PageDigest) -> bool:
+        """Write the digest of a part of `job`'s input; True when that completed its output."""
+        if part.first:
+            self.discard()  # an output left open: its input failed part-way
+            self._file = AtomicOutput(job.output)
+            meta = {"signature": self._signature, "input": digest.page.input, "input_sha256": job.input_sha256}
+            self._document = _document_writer(self._fmt, self._file.write, full=self._full, meta=meta)
+        self._document.part(digest, first=part.first, last=part.last)
+        if not part.last:
+            return False
+        if self._fmt == "json":
+            self._file.write("\n")  # a text file ends with a line break
+        complete, self._file = self._file, None
+        complete.commit()
+        return True
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.discard()
+            self._file = None
+
+
+def _digest_parts(
+    parts: list[PagePart], engines: Engines, failed: list[tuple[str, str]], given_up: set[Path], model_stage: StageCallback | None
+) -> list[tuple[PagePart, PageDigest]]:
+    """(part, digest) for each part, all in one batch stream; when the batch fails, part by part,
+    so that an input that breaks something fails alone (reported in `failed`, its output in
+    `given_up`, its other parts skipped)."""
+    parts = [part for part in parts if part.item.output not in given_up]
+    if not parts:
         return []
     try:
-        return list(zip(kept, run_pages(pages, engines, progress=model_stage)))
+        return list(zip(parts, run_pages([part.page for part in parts], engines, progress=model_stage)))
     except ModelError:
         raise  # the model itself is broken: every page would fail the same way
     except Exception as exc:  # noqa: BLE001 - isolate it: the other files go on
-        if len(pages) == 1:
-            job = kept[0][0]
+        if len(parts) == 1:
+            job = parts[0].item
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             failed.append((job.ref.input, f"{job.ref.label}: failed ({reason}); run it alone with --verbose and report it"))
+            given_up.add(job.output)
             return []
-    return [pair for item, page in zip(kept, pages) for pair in _digest_pages([item], [page], engines, failed, model_stage)]
+    return [pair for part in parts for pair in _digest_parts([part], engines, failed, given_up, model_stage)]
 
 
 def _source_hash(source, job: _Job) -> str:
@@ -289,11 +360,12 @@ def _source_hash(source, job: _Job) -> str:
     return _input_hash(job.ref.path) if job.ref.path is not None else hashlib.sha256(source.text.encode()).hexdigest()
 
 
-def render_output(digest, fmt: str, *, full: bool, meta: dict | None = None) -> str:
+def _document_writer(fmt: str, write, *, full: bool, meta: dict):
+    """The writer of one output document in `fmt`: `.part(digest, first=, last=)` as parts come."""
     if fmt == "json":
-        from .render.jsonout import digest_to_dict
+        from .render.jsonout import DigestJsonWriter
 
-        return json.dumps(digest_to_dict(digest, full=full, meta=meta), ensure_ascii=False, indent=2) + "\n"
-    from .render.markdown import render_markdown
+        return DigestJsonWriter(write, full=full, meta=meta)
+    from .render.markdown import MarkdownWriter
 
-    return render_markdown(digest, full=full, meta=meta)
+    return MarkdownWriter(write, full=full, meta=meta)

@@ -9,19 +9,22 @@ the idle summarizer's memory goes to the translator's batches (peak memory is th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from itertools import chain
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .cache import Cache, cache_key
 from .document import Article, Page
 from .registry import EngineInfo, EngineOptions, Summarizer, SummaryRequest
 from .script import has_han, to_simplified, to_traditional
+from .segmentation.parts import PART_CHARS
 
 if TYPE_CHECKING:
     from .checks import Finding
     from .glossary import Glossary
+    from .reading import Source
 
 PIPELINE_VERSION = 1
 
@@ -400,6 +403,55 @@ def _translate_fresh(texts: list[str], engines: Engines, advance: Callable[[int]
 
 
 # --- from inputs ----------------------------------------------------------------------------------
+
+# Characters of page text per batch stream (and at most per part of a huge page). All the normal
+# inputs of a run fit in one batch, sorted together for the models; memory holds one batch's
+# pages and digests, never a whole huge input's.
+BATCH_CHARS = PART_CHARS
+
+T = TypeVar("T")
+
+
+@dataclass
+class PagePart(Generic[T]):
+    """One input's page, or for a huge input one part of it (segmentation.iter_page_parts:
+    articles numbered through the parts). An output starts at an input's first part and ends at
+    its last."""
+
+    item: T  # what the page was read from, as the caller gave it
+    page: Page
+    first: bool
+    last: bool
+
+
+def page_batches(items: Iterable[T], read: Callable[[T], Source | None]) -> Iterator[list[PagePart[T]]]:
+    """The pages of `items`, read one at a time with `read` (None: unreadable, skipped), segmented
+    part by part, in batches of about BATCH_CHARS characters for `run_pages`, in order."""
+    batch: list[PagePart[T]] = []
+    size = 0
+    for part in _page_parts(items, read):
+        chars = sum(len(p.text) for a in part.page.articles for p in a.paragraphs)
+        if batch and size + chars > BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(part)
+        size += chars
+    if batch:
+        yield batch
+
+
+def _page_parts(items: Iterable[T], read: Callable[[T], Source | None]) -> Iterator[PagePart[T]]:
+    from .segmentation import iter_source_parts
+
+    for item in items:
+        source = read(item)
+        if source is None:
+            continue
+        parts = iter_source_parts(source, part_chars=BATCH_CHARS)
+        part, first = next(parts), True
+        for following in chain(parts, [None]):  # one part ahead, to know which is the last
+            yield PagePart(item, part, first, last=following is None)
+            part, first = following, False
 
 
 def read_pages(inputs: Sequence[str]) -> tuple[list[Page], list[Exception]]:

@@ -28,6 +28,7 @@ class StageProgress:
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self._live = False
+        self._hidden = False
         self._closed = False
 
     def __enter__(self) -> StageProgress:
@@ -74,9 +75,23 @@ class StageProgress:
                 self._progress.stop()
                 self._live = False
 
+    def hide(self) -> None:
+        """Take the bars off the screen while output is written (to stdout, which they must not
+        mix with); the next update shows them again."""
+        with self._lock:
+            if self._live:
+                self._progress.stop()
+                self._live = False
+                self._hidden = True
+
     def update(self, stage: str, done: int, total: int, where: str = "") -> None:
         if self._progress is None:
             return
+        with self._lock:
+            if self._hidden and not self._closed:
+                self._progress.start()
+                self._live = True
+                self._hidden = False
         if stage not in self._tasks:
             label = STAGE_LABELS.get(stage, stage)
             if stage in self.engines:

@@ -97,18 +97,24 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _PROSE_WORDS = 3
 
 
-def passthrough_notice(page) -> str | None:
+def passthrough_notice(page, foreign: int | None = None) -> str | None:
     """One line for a `summarize.document.Page` that is not Chinese, or whose body has sentences
     without Chinese (English prose in a Chinese page): they are shown as they are, not summarized
-    or translated. None for a page that is all Chinese."""
+    or translated. None for a page that is all Chinese. For a page that came in parts, `foreign`
+    is the sum of `foreign_sentences` over its parts."""
     if page.script == OTHER:
         return "no Chinese text to speak of; shown as it is, not summarized or translated"
-    foreign = sum(
+    foreign = foreign_sentences(page) if foreign is None else foreign
+    if foreign:
+        return f"{foreign} sentence(s) without Chinese (e.g. English) are shown as they are, not translated"
+    return None
+
+
+def foreign_sentences(page) -> int:
+    """How many sentences of the page's articles are prose without Chinese (see passthrough_notice)."""
+    return sum(
         1
         for article in page.articles
         for sentence in article.sentences
         if not has_han(sentence.text) and len(_LATIN_WORD.findall(sentence.text)) >= _PROSE_WORDS
     )
-    if foreign:
-        return f"{foreign} sentence(s) without Chinese (e.g. English) are shown as they are, not translated"
-    return None

@@ -18,15 +18,16 @@ from rich.console import Console
 from rich.text import Text
 
 from .document import Article, Page
+from .jsonstream import JsonObjectWriter
 
 HEAD_FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 
 
 def page_to_dict(page: Page) -> dict[str, Any]:
-    return {**_head_to_dict(page), "articles": [_article_to_dict(article) for article in page.articles]}
+    return {**head_to_dict(page), "articles": [article_to_dict(article) for article in page.articles]}
 
 
-def _head_to_dict(page: Page) -> dict[str, Any]:
+def head_to_dict(page: Page) -> dict[str, Any]:
     return {
         "input": page.input,
         "encoding": page.encoding,
@@ -36,7 +37,7 @@ def _head_to_dict(page: Page) -> dict[str, Any]:
     }
 
 
-def _article_to_dict(article: Article) -> dict[str, Any]:
+def article_to_dict(article: Article) -> dict[str, Any]:
     data: dict[str, Any] = {"id": article.id}
     for name in HEAD_FIELDS:
         data[name] = getattr(article, name)
@@ -177,35 +178,25 @@ def iter_page_json(page: Page | Iterable[Page], *, level: int = 0) -> Iterator[s
     more), in pieces, one article at a time: a huge page never becomes one huge string. A page
     given in several parts (segmentation.iter_page_parts) is written part by part, its
     "preamble" after "articles" (the preamble of later parts is known only at the end)."""
-    import json
-
     first, parts = _first_parts(page)
-    head = _head_to_dict(first)
-    preamble: list[str] | None = None
-    if parts is not None:
-        preamble = head.pop("preamble")[:0]
-    else:
-        parts = iter((first,))
-    del first
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    yield _indent(text[: text.rindex("\n")], level) + ',\n' + _indent('  "articles": [', level)
-    number = 0
+    pieces: list[str] = []
+    page_json = JsonObjectWriter(pieces.append, level)
+    head = head_to_dict(first)
+    later_preamble = None if parts is None else head.pop("preamble")[:0]
+    for key, value in head.items():
+        page_json.field(key, value)
+    page_json.begin_list("articles")
+    parts = parts or iter((first,))
+    del first  # each part is let go once written
     for part in parts:
         for article in part.articles:
-            text = json.dumps(_article_to_dict(article), ensure_ascii=False, indent=2)
-            yield ("," if number else "") + "\n" + _indent(text, level + 2)
-            number += 1
-        if preamble is not None:
-            preamble += part.preamble
-    yield ("\n" + _indent("  ]", level) if number else "]")
-    if preamble is not None:
-        text = json.dumps(preamble, ensure_ascii=False, indent=2)
-        yield ",\n" + _indent('  "preamble": ', level) + text.replace("\n", "\n" + "  " * (level + 1))
-    yield "\n" + _indent("}", level)
-
-
-def _indent(text: str, level: int) -> str:
-    if not level:
-        return text
-    pad = "  " * level
-    return "\n".join(pad + line for line in text.split("\n"))
+            page_json.item(article_to_dict(article))
+            yield "".join(pieces)
+            pieces.clear()
+        if later_preamble is not None:
+            later_preamble += part.preamble
+    page_json.end_list()
+    if later_preamble is not None:
+        page_json.field("preamble", later_preamble)
+    page_json.close()
+    yield "".join(pieces)

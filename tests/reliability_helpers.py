@@ -66,10 +66,16 @@ def cli(*args, stdin: bytes | None = None, cwd: Path | None = None, timeout: flo
 def cli_peak_rss(*args, stdout: Path | None = None, timeout: float = 300) -> tuple[int, int]:
     """(exit code, peak RSS in bytes) of `python -m summarize ARGS`, measured with wait4 on
     exactly that process; its stdout goes to the file `stdout` (default: discarded)."""
+    return peak_rss([sys.executable, "-m", "summarize", *map(str, args)], stdout=stdout, timeout=timeout)
+
+
+def peak_rss(command: list[str], *, stdout: Path | None = None, timeout: float = 300, **popen) -> tuple[int, int]:
+    """(exit code, peak RSS in bytes) of `command`, measured with wait4 on exactly that process;
+    its stdout goes to the file `stdout` (default: discarded). `popen`: more arguments of Popen
+    (default: environment `env()`, stderr discarded)."""
+    popen = {"env": env(), "stderr": subprocess.DEVNULL, **popen}
     with open(stdout or os.devnull, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "summarize", *map(str, args)], stdout=out, stderr=subprocess.DEVNULL, env=env()
-        )
+        proc = subprocess.Popen(command, stdout=out, **popen)
         try:
             _, status, usage = _wait4(proc.pid, timeout)
         except BaseException:

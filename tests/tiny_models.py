@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,19 +101,26 @@ def build_marian(
     vocab_size: int = 1000,
     seed: int = 0,
     loop: bool = False,
+    separate_vocabs: bool = False,
+    pad_forbidden: bool = True,
 ) -> Path:
     """A MarianMT checkpoint (zh -> en) with opus-mt's file layout and special-token ids.
 
     `loop`: bias the output layer so that greedy decoding repeats "▁the" forever (a forced
-    repetition loop, for testing loop detection and the beam-search retry)."""
+    repetition loop, for testing loop detection and the beam-search retry).
+    `separate_vocabs`: source and target vocabularies of their own (vocab.json and
+    target_vocab.json, untied encoder and decoder embeddings), as some opus-mt models have.
+    `pad_forbidden=False`: a generation config that does not forbid <pad> (opus-mt's does), and
+    <pad> made the likeliest output, so that a backend which does not forbid it emits it."""
     _quiet()
     import torch
     from transformers import MarianConfig, MarianMTModel
 
-    vocab = write_marian_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions)
+    vocab = write_marian_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions, separate_vocabs=separate_vocabs)
     pad = vocab["<pad>"]
     config = MarianConfig(
         vocab_size=len(vocab),
+        share_encoder_decoder_embeddings=not separate_vocabs,
         d_model=d_model,
         encoder_layers=layers,
         decoder_layers=layers,
@@ -127,48 +135,69 @@ def build_marian(
         decoder_start_token_id=pad,
         eos_token_id=0,
         forced_eos_token_id=0,
-        bad_words_ids=[[pad]],
         init_std=0.5,
         architectures=["MarianMTModel"],
     )
     torch.manual_seed(seed)
     model = MarianMTModel(config).eval()
-    if loop:
-        with torch.no_grad():
-            model.final_logits_bias[0, vocab["\u2581the"]] = 50.0
+    favoured = [vocab["\u2581the"]] if loop else []
+    if pad_forbidden:
+        model.generation_config.bad_words_ids = [[pad]]
+    else:
+        favoured.append(pad)
+    with torch.no_grad():
+        model.final_logits_bias[0, favoured] = 50.0
     model.save_pretrained(out)
     return out
 
 
-def write_marian_tokenizer(out: Path, *, vocab_size: int = 1000, total: int | None = None, model_max_length: int = 512) -> dict[str, int]:
+def write_marian_tokenizer(
+    out: Path, *, vocab_size: int = 1000, total: int | None = None, model_max_length: int = 512, separate_vocabs: bool = False
+) -> dict[str, int]:
     """source.spm (Chinese + English), target.spm (English), vocab.json in the opus-mt layout
     (</s>=0, <unk>=1, both sides' pieces, <pad> last), tokenizer_config.json. `total`: pad the
-    vocabulary with unused entries to this size (a real checkpoint's embedding rows)."""
+    vocabulary with unused entries to this size (a real checkpoint's embedding rows).
+    `separate_vocabs`: vocab.json holds the source pieces only and target_vocab.json the target
+    pieces, padded to the same size (Marian's converter needs equal sizes, <pad> last in both).
+    Returns the vocabulary of the output side."""
     from transformers import MarianTokenizer
 
     out.mkdir(parents=True, exist_ok=True)
     chinese, english = sample_text()
     source_spm = train_sentencepiece(chinese + english, vocab_size)
     target_spm = train_sentencepiece(english, 300)
-    vocab = {"</s>": 0, "<unk>": 1}
-    for piece in _pieces(source_spm) + _pieces(target_spm):
-        if piece not in vocab and piece not in ("<s>", "<unk>", "</s>"):
-            vocab[piece] = len(vocab)
-    while total is not None and len(vocab) < total - 1:
-        vocab[f"\u2581filler{len(vocab)}"] = len(vocab)
-    vocab["<pad>"] = len(vocab)
     (out / "source.spm").write_bytes(source_spm)
     (out / "target.spm").write_bytes(target_spm)
+    if separate_vocabs:
+        vocab = _marian_vocab(_pieces(source_spm), total)
+        target = _marian_vocab(_pieces(target_spm), len(vocab))
+        (out / "target_vocab.json").write_text(json.dumps(target, ensure_ascii=False, indent=2), encoding="utf-8")
+    else:
+        vocab = target = _marian_vocab(_pieces(source_spm) + _pieces(target_spm), total)
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=2), encoding="utf-8")
     tokenizer = MarianTokenizer(
         source_spm=str(out / "source.spm"),
         target_spm=str(out / "target.spm"),
         vocab=str(out / "vocab.json"),
+        target_vocab_file=str(out / "target_vocab.json") if separate_vocabs else None,
+        separate_vocabs=separate_vocabs,
         source_lang="zho",
         target_lang="eng",
         model_max_length=model_max_length,
     )
     tokenizer.save_pretrained(out)
+    return target
+
+
+def _marian_vocab(pieces: list[str], total: int | None) -> dict[str, int]:
+    """</s>=0, <unk>=1, the pieces, unused entries up to `total`, <pad> last."""
+    vocab = {"</s>": 0, "<unk>": 1}
+    for piece in pieces:
+        if piece not in vocab and piece not in ("<s>", "<unk>", "</s>"):
+            vocab[piece] = len(vocab)
+    while total is not None and len(vocab) < total - 1:
+        vocab[f"\u2581filler{len(vocab)}"] = len(vocab)
+    vocab["<pad>"] = len(vocab)
     return vocab
 
 
@@ -184,13 +213,15 @@ def build_t5(
     extra_ids: int = 8,
     padded_vocab: int = 4,
     seed: int = 0,
+    decoder_layers: int | None = None,
 ) -> Path:
     """A T5-family summarizer checkpoint in the layout of the older hub checkpoints (spiece.model +
     tokenizer_config.json, no tokenizer.json). Like the real ones: <pad>=0 (decoder start), </s>=1,
     <unk>=2, sentinel tokens after the pieces, an embedding matrix padded past the tokenizer.
 
     family="t5": original T5 (ReLU feed-forward, output embedding tied to the input, decoder
-    output scaled by d_model**-0.5); family="mt5": mT5 / T5 v1.1 (gated-gelu, untied, unscaled)."""
+    output scaled by d_model**-0.5); family="mt5": mT5 / T5 v1.1 (gated-gelu, untied, unscaled).
+    `decoder_layers`: a decoder of another depth than the encoder (num_decoder_layers)."""
     _quiet()
     pieces = write_t5_tokenizer(out, vocab_size=vocab_size, extra_ids=extra_ids)
     mt5 = family == "mt5"
@@ -201,7 +232,7 @@ def build_t5(
         d_kv=d_model // heads,
         d_ff=ffn,
         num_layers=layers,
-        num_decoder_layers=layers,
+        num_decoder_layers=decoder_layers or layers,
         num_heads=heads,
         feed_forward_proj="gated-gelu" if mt5 else "relu",
         tie_word_embeddings=not mt5,
@@ -250,17 +281,37 @@ def build_bart(
     vocab_size: int = 1000,
     padded_vocab: int = 16,
     seed: int = 0,
+    family: str = "bart",
+    bert_vocab: bool = False,
 ) -> Path:
     """A Chinese BART summarizer in the Randeng/fnlp layout: tokenizer.json (unigram) with
     <s>=0, <pad>=1, </s>=2, <unk>=3, and an embedding matrix larger than the tokenizer
-    (`padded_vocab` unused rows), as several real Chinese BART checkpoints have."""
+    (`padded_vocab` unused rows), as several real Chinese BART checkpoints have.
+
+    family="mbart": an mBART zh -> en translator (pre-norm; MBartTokenizer with its language
+    codes; generation forced to start with en_XX, as mBART-50 is used).
+    `bert_vocab`: the layout of fnlp/bart-base-chinese and its fine-tunes: a BERT vocab.txt
+    ([PAD]=0, [UNK]=100, [CLS]=101 as bos, [SEP]=102 as eos and decoder start; no <s> or </s>),
+    no tokenizer.json, weights in pytorch_model.bin."""
     _quiet()
     import torch
-    from transformers import BartConfig, BartForConditionalGeneration
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM
 
-    pieces = write_bart_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions)
-    config = BartConfig(
-        vocab_size=pieces + padded_vocab,
+    specials = dict(bos_token_id=0, pad_token_id=1, eos_token_id=2, decoder_start_token_id=2, forced_eos_token_id=2)
+    extra = {}
+    if family == "mbart":
+        vocab = write_mbart_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions)
+        size = len(vocab)
+        extra = dict(scale_embedding=True)
+    elif bert_vocab:
+        size = write_bert_tokenizer(out, model_max_length=max_positions)
+        specials = dict(bos_token_id=101, pad_token_id=0, eos_token_id=102, decoder_start_token_id=102, forced_eos_token_id=102)
+        extra = dict(tokenizer_class="BertTokenizer")
+    else:
+        size = write_bart_tokenizer(out, vocab_size=vocab_size, model_max_length=max_positions)
+    config = AutoConfig.for_model(
+        family,
+        vocab_size=size + padded_vocab,
         d_model=d_model,
         encoder_layers=layers,
         decoder_layers=layers,
@@ -269,29 +320,25 @@ def build_bart(
         encoder_ffn_dim=ffn,
         decoder_ffn_dim=ffn,
         max_position_embeddings=max_positions,
-        bos_token_id=0,
-        pad_token_id=1,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        forced_eos_token_id=2,
         init_std=0.5,
-        architectures=["BartForConditionalGeneration"],
+        architectures=["MBartForConditionalGeneration" if family == "mbart" else "BartForConditionalGeneration"],
+        **specials,
+        **extra,
     )
     torch.manual_seed(seed)
-    BartForConditionalGeneration(config).eval().save_pretrained(out)
+    model = AutoModelForSeq2SeqLM.from_config(config).eval()
+    if family == "mbart":
+        model.generation_config.forced_bos_token_id = vocab["en_XX"]
+    model.save_pretrained(out)
+    if bert_vocab:
+        _resave_as_pytorch_bin(out)
     return out
 
 
-def write_bart_tokenizer(out: Path, *, vocab_size: int = 1000, model_max_length: int = 1024) -> int:
-    """tokenizer.json (sentencepiece unigram pieces; <s>=0, <pad>=1, </s>=2, <unk>=3; encodes as
-    <s> ... </s>) + tokenizer_config.json; returns the vocabulary size."""
-    from tokenizers import Tokenizer, decoders, pre_tokenizers, processors
-    from tokenizers.models import Unigram
-    from transformers import PreTrainedTokenizerFast
-
+def _bart_pieces(vocab_size: int) -> list[tuple[str, float]]:
+    """(piece, score) of a unigram model trained on the sample text: <s>=0, <pad>=1, </s>=2, <unk>=3."""
     import sentencepiece as spm
 
-    out.mkdir(parents=True, exist_ok=True)
     chinese, english = sample_text()
     model_bytes = train_sentencepiece(
         chinese + english,
@@ -306,7 +353,18 @@ def write_bart_tokenizer(out: Path, *, vocab_size: int = 1000, model_max_length:
         unk_piece="<unk>",
     )
     sp = spm.SentencePieceProcessor(model_proto=model_bytes)
-    vocab = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+    return [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+
+
+def write_bart_tokenizer(out: Path, *, vocab_size: int = 1000, model_max_length: int = 1024) -> int:
+    """tokenizer.json (sentencepiece unigram pieces; <s>=0, <pad>=1, </s>=2, <unk>=3; encodes as
+    <s> ... </s>) + tokenizer_config.json; returns the vocabulary size."""
+    from tokenizers import Tokenizer, decoders, pre_tokenizers, processors
+    from tokenizers.models import Unigram
+    from transformers import PreTrainedTokenizerFast
+
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = _bart_pieces(vocab_size)
     backend = Tokenizer(Unigram(vocab, unk_id=3, byte_fallback=False))
     backend.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
     backend.decoder = decoders.Metaspace(replacement="\u2581", prepend_scheme="always")
@@ -321,6 +379,44 @@ def write_bart_tokenizer(out: Path, *, vocab_size: int = 1000, model_max_length:
     )
     tokenizer.save_pretrained(out)
     return len(vocab)
+
+
+def write_mbart_tokenizer(out: Path, *, vocab_size: int = 1000, model_max_length: int = 1024) -> dict[str, int]:
+    """An MBartTokenizer (zh_CN -> en_XX; encodes as ... </s> zh_CN) over unigram pieces, the
+    language codes after them; returns its vocabulary."""
+    from transformers import MBartTokenizer
+
+    tokenizer = MBartTokenizer(vocab=_bart_pieces(vocab_size), src_lang="zh_CN", tgt_lang="en_XX", model_max_length=model_max_length)
+    tokenizer.save_pretrained(out)
+    return tokenizer.get_vocab()
+
+
+def write_bert_tokenizer(out: Path, *, model_max_length: int = 512) -> int:
+    """vocab.txt in bert-base-chinese's layout ([PAD]=0, [unused1-99], [UNK]=100, [CLS]=101,
+    [SEP]=102, [MASK]=103, then the sample's characters and English words and word pieces),
+    tokenizer_config.json and special_tokens_map.json; returns the vocabulary size."""
+    out.mkdir(parents=True, exist_ok=True)
+    chinese, english = sample_text()
+    tokens = ["[PAD]", *(f"[unused{i}]" for i in range(1, 100)), "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tokens += sorted({char for line in chinese for char in line if not char.isspace()})
+    tokens += sorted({word for line in english for word in re.findall(r"[a-z]+|\d+|[^\w\s]", line.lower())})
+    tokens += [piece for char in "abcdefghijklmnopqrstuvwxyz0123456789" for piece in (char, f"##{char}")]
+    tokens = list(dict.fromkeys(tokens))
+    (out / "vocab.txt").write_text("\n".join(tokens) + "\n", encoding="utf-8")
+    tokenizer_config = {"tokenizer_class": "BertTokenizer", "do_lower_case": True, "model_max_length": model_max_length}
+    (out / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2), encoding="utf-8")
+    specials = {"unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]", "mask_token": "[MASK]"}
+    (out / "special_tokens_map.json").write_text(json.dumps(specials, indent=2), encoding="utf-8")
+    return len(tokens)
+
+
+def _resave_as_pytorch_bin(out: Path) -> None:
+    """model.safetensors -> pytorch_model.bin (the weight file of checkpoints saved before 2023)."""
+    import torch
+    from safetensors.torch import load_file
+
+    torch.save(load_file(str(out / "model.safetensors")), out / "pytorch_model.bin")
+    (out / "model.safetensors").unlink()
 
 
 def build_from_card(name: str, out: Path, *, seed: int = 0) -> Path:

@@ -11,6 +11,7 @@ failed conversion leaves nothing half-made, and an existing OUT is only replaced
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import tempfile
@@ -145,26 +146,63 @@ def _converter_class() -> type:
 
                 scale = bool(getattr(config, "scale_decoder_outputs", False))
                 spec.decoder.scale_outputs = config.d_model**-0.5 if scale else model_spec.OPTIONAL
+            if getattr(self.tokenizer, "separate_vocabs", False):
+                _use_target_vocabulary(spec, self.tokenizer)
             _pad_vocabularies(spec)
+            _set_special_tokens(spec.config, self.model, self.tokenizer)
             self.target_prefix = _target_prefix(self.model, self.tokenizer, spec)
             return spec
 
     return Converter
 
 
+def _use_target_vocabulary(spec: Any, tokenizer: Any) -> None:
+    """A Marian checkpoint with separate source and target vocabularies (vocab.json and
+    target_vocab.json): CTranslate2's loader registers the source one on both sides, so the output
+    side gets its own here, without the <pad> that only starts the decoder. (The loader has already
+    dropped that row from the weights: Marian's two vocabularies have the same size, <pad> last.)"""
+    target = sorted(tokenizer.target_encoder, key=tokenizer.target_encoder.get)
+    if target[-1] == tokenizer.pad_token:
+        target.pop()
+    spec._vocabularies["target"] = [target]
+
+
 def _pad_vocabularies(spec: Any) -> None:
     """Checkpoints often have more embedding rows than tokenizer entries (padded to a multiple of
-    8, or a reused template config): name the unused rows so CTranslate2 accepts the model."""
+    8, or a reused template config): give the unused rows names so CTranslate2 accepts the model.
+    CTranslate2's T5 loader names them <extra_id_N>, repeating the sentinels of a tokenizer that
+    already has them: the repeats are renamed too, so that each name in the vocabulary file is one
+    row (a token-to-id map read from the file would send a sentinel to an unused row)."""
     sizes = {"source": spec.get_source_vocabulary_size(), "target": spec.get_target_vocabulary_size()}
     for side, expected in sizes.items():
         for vocabulary, size in zip(spec._vocabularies[side], expected if isinstance(expected, list) else [expected]):
             taken = set(vocabulary)
-            index = 0
+            unused = (name for name in map("<unused_{}>".format, itertools.count()) if name not in taken)
+            seen: set[str] = set()
+            for position, token in enumerate(vocabulary):
+                if token in seen:
+                    vocabulary[position] = next(unused)
+                seen.add(token)
             while len(vocabulary) < size:
-                token = f"<unused_{index}>"
-                index += 1
-                if token not in taken:
-                    vocabulary.append(token)
+                vocabulary.append(next(unused))
+
+
+def _set_special_tokens(config: Any, model: Any, tokenizer: Any) -> None:
+    """CTranslate2 stops decoding at config.eos_token: make it the token transformers stops at
+    (the model's eos id, which need not be the tokenizer's), and fill the tokens a tokenizer
+    without <s>/</s> leaves unset (a BERT vocabulary under a Chinese BART: [CLS]/[SEP] from the
+    model's config) instead of writing nulls that CTranslate2 cannot load."""
+    eos = model.generation_config.eos_token_id
+    eos = eos[0] if isinstance(eos, list) and eos else eos
+    if eos is None:
+        eos = model.config.eos_token_id
+    if isinstance(eos, int):
+        config.eos_token = tokenizer.convert_ids_to_tokens(eos)
+    if config.bos_token is None and model.config.bos_token_id is not None:
+        config.bos_token = tokenizer.convert_ids_to_tokens(model.config.bos_token_id)
+    for name in ("bos_token", "unk_token"):
+        if getattr(config, name) is None:
+            setattr(config, name, config.eos_token)
 
 
 def _target_prefix(model: Any, tokenizer: Any, spec: Any) -> list[str]:

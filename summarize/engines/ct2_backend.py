@@ -34,6 +34,9 @@ class CT2Generator:
         self.quantization = metadata.get("quantization")
         self.memory = DecoderMemory.from_config(checkpoint.config)
         self._prefix: list[str] = list(metadata.get("target_prefix") or [])
+        # Without a decoder_start_token in its config (mBART), CTranslate2 starts decoding from
+        # the first prefix token and leaves it out of the result; the rest comes back as output.
+        self._returned_prefix = self._prefix[1:] if ct2_config.get("decoder_start_token") is None else self._prefix
         try:
             self._translator = ctranslate2.Translator(
                 self.path, device="cpu", compute_type="default", intra_threads=threads or available_cores()
@@ -52,13 +55,13 @@ class CT2Generator:
         return [self.tokenizer.decode(tokens) for tokens in outputs]
 
     def generate(self, batch: Sequence[Tokens], decoding: Decoding) -> list[Output]:
-        prefix = self._prefix
+        prefix, returned = self._prefix, self._returned_prefix
         results = self._translator.translate_batch(
             [list(tokens) for tokens in batch],
             target_prefix=[list(prefix) for _ in batch] if prefix else None,
             beam_size=decoding.beam,
-            max_decoding_length=decoding.max_new_tokens + len(prefix),
-            min_decoding_length=decoding.min_new_tokens + len(prefix),
+            max_decoding_length=decoding.max_new_tokens + len(returned),
+            min_decoding_length=decoding.min_new_tokens + len(returned),
             no_repeat_ngram_size=decoding.no_repeat_ngram_size,
             repetition_penalty=decoding.repetition_penalty,
             length_penalty=decoding.length_penalty,
@@ -68,8 +71,8 @@ class CT2Generator:
         outputs = []
         for result in results:
             tokens = list(result.hypotheses[0])
-            if prefix and tokens[: len(prefix)] == prefix:
-                tokens = tokens[len(prefix) :]
+            if returned and tokens[: len(returned)] == returned:
+                tokens = tokens[len(returned) :]
             outputs.append(Output(tokens=tokens, finished=len(tokens) < decoding.max_new_tokens))
         return outputs
 

@@ -17,41 +17,38 @@ from collections.abc import Callable
 from ..errors import ModelError
 from ..registry import EngineInfo, EngineOptions
 from .cards import SUMMARIZE_DEFAULTS, TRANSLATE_DEFAULTS, Task, default_card
-from .generation import Generator
+from .generation import Generator, Seq2SeqSettings
 from .locate import ModelRef, resolve
 from .summarizing import Seq2SeqSummarizer, SummarySettings
-from .translating import Seq2SeqTranslator, TranslationSettings
+from .translating import Seq2SeqTranslator
 
 _loaded: dict[tuple[str, str, int | None], Generator] = {}
 
 
 def make_translator(backend: str, model: str | None, options: EngineOptions) -> Seq2SeqTranslator:
     ref, generator = _load("translate", backend, model, options)
-    card = ref.card
-    generation = card.generation if card else TRANSLATE_DEFAULTS
-    settings = TranslationSettings(
-        generation=generation,
-        beam=options.beam or generation.beam,
-        template=card.template if card else "{text}",
-        max_input_tokens=card.max_input_tokens if card else None,
-        force_new_tokens=_forced_length(options, "translate"),
-    )
+    settings = _settings(Seq2SeqSettings, ref, TRANSLATE_DEFAULTS, options, "translate")
     return Seq2SeqTranslator(generator, _info(ref, generator, "translation"), settings)
 
 
 def make_summarizer(backend: str, model: str | None, options: EngineOptions) -> Seq2SeqSummarizer:
     ref, generator = _load("summarize", backend, model, options)
+    settings = _settings(SummarySettings, ref, SUMMARIZE_DEFAULTS, options, "summarize", summary_chars=options.summary_chars)
+    return Seq2SeqSummarizer(generator, _info(ref, generator, "abstractive"), settings)
+
+
+def _settings(cls, ref: ModelRef, defaults, options: EngineOptions, task: Task, **extra):
+    """Settings from the model's card (or the task's defaults), with the user's options."""
     card = ref.card
-    generation = card.generation if card else SUMMARIZE_DEFAULTS
-    settings = SummarySettings(
+    generation = card.generation if card else defaults
+    return cls(
         generation=generation,
         beam=options.beam or generation.beam,
         template=card.template if card else "{text}",
         max_input_tokens=card.max_input_tokens if card else None,
-        summary_chars=options.summary_chars,
-        force_new_tokens=_forced_length(options, "summarize"),
+        force_new_tokens=_forced_length(options, task),
+        **extra,
     )
-    return Seq2SeqSummarizer(generator, _info(ref, generator, "abstractive"), settings)
 
 
 def _forced_length(options: EngineOptions, task: Task) -> int | None:

@@ -7,7 +7,11 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from ..registry import EngineInfo
+    from .cards import GenerationDefaults
 
 Tokens = Sequence[Any]
 """One encoded text: token strings (CTranslate2) or token ids (transformers); len() = token count."""
@@ -78,6 +82,32 @@ def available_cores() -> int:
 def input_limit(card_limit: int | None, generator: Generator) -> int:
     """The longest input to give the model: its own limit, or the card's if that is lower."""
     return min(card_limit, generator.max_input_tokens) if card_limit else generator.max_input_tokens
+
+
+@dataclass(frozen=True)
+class Seq2SeqSettings:
+    """How a translator or summarizer drives its model: from its card, or the task's defaults."""
+
+    generation: GenerationDefaults
+    beam: int
+    template: str = "{text}"
+    max_input_tokens: int | None = None
+    """The card's input limit; the model's own limit applies too."""
+    force_new_tokens: int | None = None
+    """Benchmarks only: exactly this many output tokens per unit, no loop retries."""
+
+
+class Seq2SeqEngine:
+    """What a translator and a summarizer on one loaded generator share."""
+
+    def __init__(self, generator: Generator, info: EngineInfo, settings: Seq2SeqSettings):
+        self.generator = generator
+        self.info = info
+        self.settings = settings
+        self.stats = Stats()
+
+    def input_limit(self) -> int:
+        return input_limit(self.settings.max_input_tokens, self.generator)
 
 
 @dataclass

@@ -4,6 +4,7 @@ used when no converted copy exists, and to check that both backends agree."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import warnings
 from collections.abc import Sequence
@@ -78,7 +79,18 @@ class HFGenerator:
         generation.renormalize_logits = True
         for name in ("temperature", "top_p", "top_k"):
             setattr(generation, name, None)
+        if config.model_type == "marian" and self._pad is not None and [self._pad] not in (generation.bad_words_ids or []):
+            # Marian's <pad> only starts the decoder and is never output (opus-mt configs forbid it;
+            # CTranslate2 drops it from the vocabulary): forbid it in checkpoints that do not say so.
+            generation.bad_words_ids = [*(generation.bad_words_ids or []), [self._pad]]
         self._skip = 1 + (1 if generation.forced_bos_token_id is not None else 0)
+        # transformers sizes generate()'s cache from the config's decoder layer count, which for
+        # T5-family configs is the encoder's (num_layers), not num_decoder_layers: a model with a
+        # deeper decoder than encoder would fail, so it gets a cache that grows as layers use it.
+        decoder = config.get_text_config(decoder=True)
+        self._lazy_cache = getattr(config, "num_decoder_layers", decoder.num_hidden_layers) != decoder.num_hidden_layers
+        # Later 5.x releases renamed the models' (and generate()'s) past_key_values to cache.
+        self._cache_argument = "cache" if "cache" in inspect.signature(self.model.forward).parameters else "past_key_values"
 
     def encode(self, texts: Sequence[str]) -> list[Tokens]:
         return list(self.tokenizer(list(texts), add_special_tokens=True)["input_ids"])
@@ -92,10 +104,16 @@ class HFGenerator:
         longest = max(len(ids) for ids in batch)
         input_ids = torch.tensor([list(ids) + [self._pad] * (longest - len(ids)) for ids in batch])
         attention_mask = torch.tensor([[1] * len(ids) + [0] * (longest - len(ids)) for ids in batch])
+        cache = {}
+        if self._lazy_cache:
+            from transformers import DynamicCache, EncoderDecoderCache
+
+            cache[self._cache_argument] = EncoderDecoderCache(DynamicCache(), DynamicCache())
         with torch.inference_mode():
             sequences = self.model.generate(
                 input_ids=input_ids,
                 attention_mask=attention_mask,
+                **cache,
                 num_beams=decoding.beam,
                 early_stopping=True if decoding.beam > 1 else None,
                 max_new_tokens=decoding.max_new_tokens + self._skip - 1,

@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..registry import EngineInfo, Progress, Summary, SummaryRequest
+from ..registry import Progress, Summary, SummaryRequest
 from .batching import split_to_fit
-from .cards import GenerationDefaults, apply_prompt
-from .generation import Decoding, Generator, Stats, Tokens, input_limit
+from .cards import apply_prompt
+from .generation import Decoding, Seq2SeqEngine, Seq2SeqSettings, Tokens
 from .inference import generate_all
 
 Selector = Callable[..., list[int]]
@@ -30,16 +30,9 @@ _SENTENCE = re.compile(r".+?(?:[。！？!?…]+[”’」』）)\"']*|$)", re.D
 
 
 @dataclass(frozen=True)
-class SummarySettings:
-    generation: GenerationDefaults
-    beam: int
-    template: str = "{text}"
-    max_input_tokens: int | None = None
-    """The card's input limit; the model's own limit applies too."""
+class SummarySettings(Seq2SeqSettings):
     summary_chars: int = 120
     """Target summary length in characters (the output token cap is derived from it)."""
-    force_new_tokens: int | None = None
-    """Benchmarks only: exactly this many output tokens per article, no loop retries."""
 
 
 @dataclass
@@ -50,14 +43,10 @@ class _Plan:
     """Output token cap for about `summary_chars` characters of this article's text."""
 
 
-class Seq2SeqSummarizer:
+class Seq2SeqSummarizer(Seq2SeqEngine):
     """A `Summarizer` (summarize.registry) on one loaded generator."""
 
-    def __init__(self, generator: Generator, info: EngineInfo, settings: SummarySettings):
-        self.generator = generator
-        self.info = info
-        self.settings = settings
-        self.stats = Stats()
+    settings: SummarySettings
 
     def summarize(self, requests: Sequence[SummaryRequest], *, on_progress: Progress | None = None) -> list[Summary]:
         plans = [self._plan(request) for request in requests]
@@ -103,7 +92,7 @@ class Seq2SeqSummarizer:
         sentences = [sentence.strip() for sentence in request.sentences if sentence.strip()]
         if not sentences:
             return None
-        template, limit = self.settings.template, input_limit(self.settings.max_input_tokens, self.generator)
+        template, limit = self.settings.template, self.input_limit()
         body = join_sentences(sentences)
         tokens = self._encode(apply_prompt(template, body, request.title))
         chars_cap = math.ceil(self.settings.summary_chars * len(tokens) / max(1, len(body)) * 1.25) + 4

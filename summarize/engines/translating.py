@@ -8,37 +8,19 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from ..registry import EngineInfo, Progress, Translator
+from ..registry import Progress, Translator
 from .batching import split_to_fit
-from .cards import GenerationDefaults, apply_prompt
-from .generation import Decoding, Generator, Stats, input_limit
+from .cards import apply_prompt
+from .generation import Decoding, Seq2SeqEngine
 from .inference import generate_all
 
 # Letters of any script (CJK included); a text without any (numbers, punctuation) is kept as is.
 _HAS_WORDS = re.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True)
-class TranslationSettings:
-    generation: GenerationDefaults
-    beam: int
-    template: str = "{text}"
-    max_input_tokens: int | None = None
-    """The card's input limit; the model's own limit applies too."""
-    force_new_tokens: int | None = None
-    """Benchmarks only: exactly this many output tokens per sentence, no loop retries."""
-
-
-class Seq2SeqTranslator:
+class Seq2SeqTranslator(Seq2SeqEngine):
     """A `Translator` (summarize.registry) on one loaded generator."""
-
-    def __init__(self, generator: Generator, info: EngineInfo, settings: TranslationSettings):
-        self.generator = generator
-        self.info = info
-        self.settings = settings
-        self.stats = Stats()
 
     def translate(self, texts: Sequence[str], *, on_progress: Progress | None = None) -> list[str]:
         results = [text.strip() for text in texts]
@@ -47,7 +29,7 @@ class Seq2SeqTranslator:
             on_progress(len(results) - len(wanted))
         if not wanted:
             return results
-        template, limit = self.settings.template, input_limit(self.settings.max_input_tokens, self.generator)
+        template, limit = self.settings.template, self.input_limit()
         owners: list[int] = []  # input index of each unit (a sentence, or a piece of a long one)
         encoded = []
         for index, tokens in zip(wanted, self.generator.encode([apply_prompt(template, results[i]) for i in wanted])):

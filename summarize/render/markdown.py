@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import article_label, english_label, footnotes
+from .notes import article_label, articles_count, english_label, footnotes
 
 META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
@@ -17,18 +18,51 @@ META_SUFFIX = " -->"
 def render_markdown(digest: PageDigest, *, full: bool = False, meta: dict | None = None, note_prefix: str = "") -> str:
     """The Markdown document of one page. `note_prefix` keeps footnote labels unique when several
     pages go into one document."""
-    lines: list[str] = []
-    if meta is not None:
-        # "--" may not appear inside an HTML comment; JSON can spell it with an escape.
-        lines += [META_PREFIX + json.dumps(meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d") + META_SUFFIX, ""]
-    page = digest.page
-    count = len(page.articles)
-    lines += [f"# {_md(page.input)}", ""]
-    engines = [f"{role}: {_md(_engine_name(info))}" for role, info in (("summarizer", digest.summarizer), ("translator", digest.translator)) if info]
-    lines += [f"_{count} article{'s' if count != 1 else ''}" + ("; " + "; ".join(engines) if engines else "") + "_", ""]
-    for n, ad in enumerate(digest.articles, 1):
-        lines += _article(n, ad, digest, full, f"{note_prefix}{ad.article.id}-")
-    return "\n".join(lines).rstrip() + "\n"
+    pieces: list[str] = []
+    MarkdownWriter(pieces.append, full=full, meta=meta, note_prefix=note_prefix).part(digest)
+    return "".join(pieces)
+
+
+class MarkdownWriter:
+    """Writes the document of one page through `write` as its digest comes, part by part
+    (pipeline.PagePart; see `render_markdown` for the options): articles numbered through the
+    parts, a header that says when the page comes in parts, and then the article count at the end."""
+
+    def __init__(self, write: Callable[[str], None], *, full: bool = False, meta: dict | None = None, note_prefix: str = ""):
+        self._write = write
+        self._full, self._meta, self._note_prefix = full, meta, note_prefix
+        self._articles = 0
+        self._held = ""  # whitespace at the end of what came so far: the document ends with one newline
+
+    def part(self, digest: PageDigest, *, first: bool = True, last: bool = True) -> None:
+        lines = self._head(digest, whole=last) if first else []
+        for ad in digest.articles:
+            self._articles += 1
+            lines += _article(self._articles, ad, digest, self._full, f"{self._note_prefix}{ad.article.id}-")
+        if last and not first:
+            lines.append(f"_{articles_count(self._articles)} in all._")
+        if lines:
+            self._emit(("" if first else "\n") + "\n".join(lines))
+        if last:
+            self._write("\n")
+
+    def _head(self, digest: PageDigest, *, whole: bool) -> list[str]:
+        lines: list[str] = []
+        if self._meta is not None:
+            # "--" may not appear inside an HTML comment; JSON can spell it with an escape.
+            lines += [META_PREFIX + json.dumps(self._meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d") + META_SUFFIX, ""]
+        lines += [f"# {_md(digest.page.input)}", ""]
+        engines = [f"{role}: {_md(_engine_name(info))}" for role, info in (("summarizer", digest.summarizer), ("translator", digest.translator)) if info]
+        size = articles_count(len(digest.page.articles)) if whole else "A long input, digested in parts"
+        return lines + [f"_{size}" + ("; " + "; ".join(engines) if engines else "") + "_", ""]
+
+    def _emit(self, text: str) -> None:
+        body = text.rstrip()
+        if body:
+            self._write(self._held + body)
+            self._held = text[len(body) :]
+        else:
+            self._held += text
 
 
 def read_meta(first_line: str) -> dict | None:

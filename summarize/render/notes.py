@@ -1,4 +1,4 @@
-"""Footnote numbering of findings, shared by the terminal and Markdown views."""
+"""Footnote numbering of findings, and labels, shared by the terminal and Markdown views."""
 
 from __future__ import annotations
 
@@ -42,3 +42,7 @@ def english_label(digest) -> str:
 def article_label(ad: ArticleDigest) -> str:
     a = ad.article
     return a.title or (f"[{a.byline}]" if a.byline else "[untitled]")
+
+
+def articles_count(articles: int) -> str:
+    return f"{articles} article{'s' if articles != 1 else ''}"

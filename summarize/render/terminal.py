@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import Footnotes, article_label, english_label, footnotes
+from .notes import Footnotes, article_label, articles_count, english_label, footnotes
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
 HEADING_MARK = "# "
@@ -76,20 +76,40 @@ def _break_offsets(text: str, width: int) -> list[int]:
 
 
 def render_terminal(digests: Sequence[PageDigest], console: Console, *, full: bool = False) -> None:
-    side_by_side = console.width >= SIDE_BY_SIDE_MIN_WIDTH
+    view = TerminalWriter(console, full=full)
     for digest in digests:
-        console.print(_page_header(digest))
-        if not digest.page.articles:
-            console.print(Text("  (no articles found)"))
+        view.part(digest)
+
+
+class TerminalWriter:
+    """Prints the view of pages as their digests come, part by part (pipeline.PagePart): a page
+    that comes in parts says so in its header and gives its article count at its end."""
+
+    def __init__(self, console: Console, *, full: bool = False):
+        self._console = console
+        self._full = full
+        self._side_by_side = console.width >= SIDE_BY_SIDE_MIN_WIDTH
+        self._articles = 0
+
+    def part(self, digest: PageDigest, *, first: bool = True, last: bool = True) -> None:
+        console = self._console
+        if first:
+            self._articles = 0
+            console.print(_page_header(digest, whole=last))
         for ad in digest.articles:
-            console.print(_article(ad, digest, side_by_side=side_by_side, full=full))
-        console.print()
+            console.print(_article(ad, digest, side_by_side=self._side_by_side, full=self._full))
+        self._articles += len(digest.articles)
+        if last:
+            if not self._articles:
+                console.print(Text("  (no articles found)"))
+            if not first:
+                console.print(Text(f"{digest.page.input}: {articles_count(self._articles)}", style="dim"))
+            console.print()
 
 
-def _page_header(digest: PageDigest) -> Rule:
-    count = len(digest.page.articles)
-    title = f"{digest.page.input} · {count} article{'s' if count != 1 else ''}"
-    return Rule(Text(title, style="bold"), align="left")
+def _page_header(digest: PageDigest, *, whole: bool) -> Rule:
+    size = articles_count(len(digest.page.articles)) if whole else "a long input, digested in parts"
+    return Rule(Text(f"{digest.page.input} · {size}", style="bold"), align="left")
 
 
 def _article(ad: ArticleDigest, digest: PageDigest, *, side_by_side: bool, full: bool) -> Group:

@@ -52,10 +52,11 @@ def segment_source(source: Source) -> Page:
     return page
 
 
-def iter_source_parts(source: Source) -> Iterator[Page]:
+def iter_source_parts(source: Source, *, part_chars: int = PART_CHARS) -> Iterator[Page]:
     """`segment_source` part by part (see `iter_page_parts`); the first part carries the
     source's warnings."""
-    for number, part in enumerate(iter_page_parts(source.text, input=source.input, encoding=source.encoding)):
+    parts = iter_page_parts(source.text, input=source.input, encoding=source.encoding, part_chars=part_chars)
+    for number, part in enumerate(parts):
         if number == 0:
             part.warnings = list(source.warnings)
         yield part
