@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from ..registry import EngineInfo
     from .cards import GenerationDefaults
 
 Tokens = Sequence[Any]
@@ -95,19 +94,6 @@ class Seq2SeqSettings:
     """The card's input limit; the model's own limit applies too."""
     force_new_tokens: int | None = None
     """Benchmarks only: exactly this many output tokens per unit, no loop retries."""
-
-
-class Seq2SeqEngine:
-    """What a translator and a summarizer on one loaded generator share."""
-
-    def __init__(self, generator: Generator, info: EngineInfo, settings: Seq2SeqSettings):
-        self.generator = generator
-        self.info = info
-        self.settings = settings
-        self.stats = Stats()
-
-    def input_limit(self) -> int:
-        return input_limit(self.settings.max_input_tokens, self.generator)
 
 
 @dataclass

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .batching import DecoderMemory, token_budget_batches
-from .generation import Decoding, Generator, Output, Stats, Tokens, looks_looped
+from .generation import Decoding, Generator, Output, Seq2SeqSettings, Stats, Tokens, input_limit, looks_looped
+
+if TYPE_CHECKING:
+    from ..registry import EngineInfo
 
 MAX_BATCH_BYTES = 192 * 2**20
 """Decoding memory per batch (see DecoderMemory). Fewer, bigger batches are faster: every decoding
@@ -88,3 +92,27 @@ def _capped(output: Output, cap: int) -> Output:
     if len(output.tokens) < cap:
         return output
     return Output(tokens=output.tokens[:cap], finished=False)
+
+
+class Seq2SeqEngine:
+    """What a translator and a summarizer on one loaded generator share."""
+
+    def __init__(self, generator: Generator, info: EngineInfo, settings: Seq2SeqSettings):
+        self.generator = generator
+        self.info = info
+        self.settings = settings
+        self.stats = Stats()
+
+    def input_limit(self) -> int:
+        return input_limit(self.settings.max_input_tokens, self.generator)
+
+    def generate_all(
+        self,
+        encoded: Sequence[Tokens],
+        decoding_for: Callable[[list[int]], Decoding],
+        on_batch: Callable[[list[int]], None],
+    ) -> list[str]:
+        """`generate_all` on this engine's generator; forced lengths (benchmarks) are never retried."""
+        return generate_all(
+            self.generator, encoded, decoding_for, self.stats, on_batch=on_batch, retry_loops=self.settings.force_new_tokens is None
+        )

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from ..registry import Progress, Summary, SummaryRequest
 from .batching import split_to_fit
 from .cards import apply_prompt
-from .generation import Decoding, Seq2SeqEngine, Seq2SeqSettings, Tokens
-from .inference import generate_all
+from .generation import Decoding, Seq2SeqSettings, Tokens
+from .inference import Seq2SeqEngine
 
 Selector = Callable[..., list[int]]
 
@@ -68,14 +68,7 @@ class Seq2SeqSummarizer(Seq2SeqEngine):
             if on_progress is not None:
                 on_progress(len(batch))
 
-        outputs = generate_all(
-            self.generator,
-            encoded,
-            decoding_for,
-            self.stats,
-            on_batch=batch_done,
-            retry_loops=self.settings.force_new_tokens is None,
-        )
+        outputs = self.generate_all(encoded, decoding_for, batch_done)
         for index, text in zip(todo, outputs):
             results[index] = Summary(sentences=split_summary(text), coverage=plans[index].coverage)
         return results

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from ..registry import Progress, Translator
 from .batching import split_to_fit
 from .cards import apply_prompt
-from .generation import Decoding, Seq2SeqEngine
-from .inference import generate_all
+from .generation import Decoding
+from .inference import Seq2SeqEngine
 
 # Letters of any script (CJK included); a text without any (numbers, punctuation) is kept as is.
 _HAS_WORDS = re.compile(r"[^\W\d_]")
@@ -55,14 +55,7 @@ class Seq2SeqTranslator(Seq2SeqEngine):
         def decoding_for(batch: list[int]) -> Decoding:
             return self._decoding(max(len(encoded[unit]) for unit in batch))
 
-        outputs = generate_all(
-            self.generator,
-            encoded,
-            decoding_for,
-            self.stats,
-            on_batch=batch_done,
-            retry_loops=self.settings.force_new_tokens is None,
-        )
+        outputs = self.generate_all(encoded, decoding_for, batch_done)
         parts: dict[int, list[str]] = {}
         for owner, output in zip(owners, outputs):
             if output.strip():
