@@ -359,7 +359,7 @@ def rate(tokens: float, seconds: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="naive translator on a quarter of the sentences, extrapolated; fewer repeats")
+    parser.add_argument("--quick", action="store_true", help="naive variants for 60 and 45 s, extrapolated to every input; 2 repeats instead of 3")
     parser.add_argument("--smoke", action="store_true", help="tiny models, one repeat: checks that the benchmark runs (numbers mean nothing)")
     parser.add_argument("--repeat", type=int, default=None, help="runs of raw and pipeline each (default 3; --quick 2; --smoke 1)")
     parser.add_argument("--page", type=Path, default=DEFAULT_PAGE, help="the page to run on")

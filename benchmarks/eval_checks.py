@@ -10,7 +10,8 @@
    translation A; internal evaluation only: this script prints counts, and text only with --show).
 2. Detection: errors of the kinds small models make, injected into the NTREX English, one at a
    time: a magnitude error (a figure written ten times too large: 2.1 million -> 21 million), a
-   dropped figure, Chinese left in the English, a generation loop, a translation cut short, an
+   dropped figure, Chinese left in the English, a generation loop, a sentence said twice, a rise
+   given as a fall (or the other way round), a translation cut short, an
    empty translation, an echo of the source. An injected error counts as detected when the check
    meant for it fires.
 
@@ -117,11 +118,34 @@ def inject_truncation(zh: str, en: str) -> str | None:
     return " ".join(words[: max(1, len(words) // 5)])
 
 
+def inject_doubled(zh: str, en: str) -> str | None:
+    """The whole sentence said twice, as a model that repeats itself writes it."""
+    return f"{en} {en}" if len(en.split()) >= 6 and en.rstrip()[-1:] in ".!?\"”" else None
+
+
+_OPPOSITES = {"rose": "fell", "fell": "rose", "increased": "decreased", "decreased": "increased", "up": "down",
+              "down": "up", "grew": "declined", "declined": "grew", "rise": "fall", "fall": "rise",
+              "increase": "decrease", "decrease": "increase", "higher": "lower", "lower": "higher",
+              "dropped": "rose", "growth": "decline", "decline": "growth"}  # fmt: skip
+
+
+def inject_direction(zh: str, en: str) -> str | None:
+    """A rise given as a fall and the other way round (同比增长5% as "down 5%"), in pairs whose
+    Chinese says which way a figure went."""
+    if not any(q.change for q in find_quantities(zh)):
+        return None
+    pattern = r"\b(" + "|".join(_OPPOSITES) + r")\b"
+    flipped = re.sub(pattern, lambda m: _OPPOSITES[m.group()], en)
+    return flipped if flipped != en else None
+
+
 INJECTIONS = [
     ("magnitude error (x10), each figure", inject_magnitude, "numbers"),
     ("figure dropped, each figure", inject_drop, "numbers"),
     ("Chinese left in", inject_chinese, "untranslated"),
     ("loop", inject_loop, "repetition"),
+    ("sentence said twice", inject_doubled, "repetition"),
+    ("rise given as fall or fall as rise", inject_direction, "numbers"),
     ("cut to a fifth", inject_truncation, "missing"),
     ("empty", lambda zh, en: "" if HAN.search(zh) else None, "missing"),
     ("echo of the source", lambda zh, en: zh if HAN.search(zh) else None, "echo"),

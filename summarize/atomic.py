@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,9 +36,21 @@ class AtomicOutput:
 
     def __init__(self, path: Path):
         self.path = path
-        self._tmp = path.with_name(_temp_name(path.name))
+        # A link is followed (the link stays, its target is replaced). A device or FIFO (-o
+        # /dev/null, /dev/stdout, a pipe) is written straight to: renaming over it would put a
+        # plain file in its place.
+        self._tmp: Path | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            mode = _mode(path)
+            if mode is not None and stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+            if mode is not None and not stat.S_ISREG(mode):
+                self._file = open(path, "w", encoding="utf-8", newline="\n")
+                return
+            target = Path(os.path.realpath(path)) if path.is_symlink() else path
+            self._tmp = target.with_name(_temp_name(target.name))
+            self._target = target
+            target.parent.mkdir(parents=True, exist_ok=True)
             self._file = open(self._tmp, "w", encoding="utf-8", newline="\n")
         except OSError as exc:
             raise _output_error(exc, path) from exc
@@ -52,9 +65,12 @@ class AtomicOutput:
     def commit(self) -> None:
         try:
             self._file.flush()
+            if self._tmp is None:  # a device or FIFO, written in place
+                self._file.close()
+                return
             os.fsync(self._file.fileno())
             self._file.close()
-            os.replace(self._tmp, self.path)
+            os.replace(self._tmp, self._target)
         except OSError as exc:
             raise _output_error(exc, self.path) from exc
         finally:
@@ -65,6 +81,8 @@ class AtomicOutput:
             self._file.close()
         except OSError:
             pass  # the data is being thrown away: a failed flush does not matter
+        if self._tmp is None:
+            return
         try:
             self._tmp.unlink(missing_ok=True)
         except OSError:
@@ -78,6 +96,14 @@ class AtomicOutput:
             self.commit()
         else:
             self.discard()
+
+
+def _mode(path: Path) -> int | None:
+    """st_mode of what is at `path`, None when nothing is."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
 
 
 def _output_error(exc: OSError, path: Path) -> OutputError:
@@ -142,6 +168,8 @@ def _describe(exc: OSError) -> str:
         return "disk full; free some space and run again (finished outputs are kept)"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "cannot write here (permission denied or read-only); choose another output directory"
+    if exc.errno == errno.EISDIR:
+        return "is a directory; give a file name, or a directory with `export -o`"
     if exc.errno in (errno.ENOTDIR, errno.EEXIST):
         return "a file is in the way where a directory is needed; move it or choose another output directory"
     if exc.errno == errno.ENAMETOOLONG:

@@ -54,7 +54,7 @@ def parse_pairs(text: str, name: str = "<pairs>") -> list[Pair]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})", path=name, hint="Fix that line: one JSON object per line") from None
+            raise InputError(f"line {number}: not valid JSON ({exc.msg}; column {exc.colno})", path=name, hint="Fix that line: one JSON object per line") from None
         if not isinstance(item, dict):
             raise InputError(f'line {number}: expected an object like {{"zh": "...", "en": "..."}}', path=name, hint="Fix that line")
         for key in ("zh", "en"):

@@ -6,13 +6,14 @@ them all and returns `Finding` records. The checks and what they catch:
 - ``missing``: no English for a Chinese unit, or an English far too short to be its translation.
 - ``echo``: the "translation" is mostly the Chinese source again.
 - ``untranslated``: Chinese characters left in the English ("ranks first in金华").
-- ``repetition``: a loop: the same word or phrase over and over.
+- ``repetition``: a loop: the same word or phrase over and over, or a whole clause said twice.
 - ``length_ratio``: an English far longer than translations of that much Chinese are (an English
   far too short is ``missing``: part of the Chinese was dropped).
 - ``numbers``: every quantity in the Chinese must be in the English with the same value, in any
   usual English form (155 billion, 155bn, 155,000,000,000); numbers in the English that the
-  Chinese does not have are reported too. See `summarize.numbers.same_value` for what counts as
-  the same value.
+  Chinese does not have are reported too, and so is a rise given as a fall (同比增长5% as "down
+  5%"). See `summarize.numbers.same_value` for what counts as the same value (not another
+  currency, not percent for percentage points).
 - ``glossary``: a glossary term in the Chinese whose English is not in the translation.
 
 Summaries (``summary_numbers``, ``summary_names``, ``repetition``): every number and every name in a
@@ -29,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from .glossary import Glossary
@@ -156,7 +157,31 @@ def check_repetition(zh: str, en: str) -> list[str]:
     loop = _loop(en, words=True)
     if loop and not (_loop(en, words=True, times=6) is None and _repeats_itself(zh)):
         return [f"repeats {loop!r} over and over: a generation loop"]
+    clause = _repeated_clause(en)
+    if clause and not re.search(r"(.{5,}?)\1", "".join(_HAN.findall(zh))):
+        shown = clause if len(clause) <= 60 else clause[:60] + "…"
+        return [f"says {shown!r} twice in a row: a generation loop"]
     return []
+
+
+def _repeated_clause(text: str, *, min_words: int = 6) -> str | None:
+    """A sentence or clause of 6 words or more said twice in a row ("The rate rose 5%. The rate
+    rose 5%."): a model that repeats itself. Both copies must be whole clauses: a translation may
+    well repeat a phrase inside a clause ("10 are employees of X; ... employees of X make up 85%")."""
+    found = list(re.finditer(r"[A-Za-z0-9]+(?:['’.][A-Za-z0-9]+)*", text))
+    tokens = [m.group().lower() for m in found]
+    gaps = [text[: found[0].start()] if found else ""] + [
+        text[a.end() : b.start()] for a, b in zip(found, found[1:])
+    ] + [text[found[-1].end() :] if found else ""]  # gaps[i]: the text before token i
+    starts = [i for i in range(len(tokens) + 1)
+              if i == 0 or i == len(tokens) or re.search(r"[.;:!?,，。；：！？]", gaps[i]) is not None]  # fmt: skip
+    at_boundary = set(starts)
+    for a in starts:
+        for b in starts:
+            n = b - a
+            if n >= min_words and b + n in at_boundary and tokens[a:b] == tokens[b : b + n]:
+                return " ".join(tokens[a:b])
+    return None
 
 
 def _repeats_itself(zh: str) -> bool:
@@ -197,6 +222,8 @@ class NumberReport:
 
     missing: list[tuple[Quantity, EnglishQuantity | None]]
     extra: list[EnglishQuantity]
+    # a rise given as a fall or the other way round: (Chinese quantity, English word that says so)
+    reversed: list[tuple[Quantity, str]] = field(default_factory=list)
 
     def messages(self) -> list[str]:
         out = []
@@ -205,6 +232,8 @@ class NumberReport:
             text = f"{q.text} ({said})" if said != q.text else q.text
             out.append(f"{text} not found in the English" + (f"; found {suspect.text}" if suspect else ""))
         out += [f"{e.text} in the English is not in the Chinese" for e in self.extra]
+        out += [f"{q.text} ({to_english(q)}) is given as {'a fall' if q.change == 'up' else 'a rise'} in the English "
+                f"({word!r})" for q, word in self.reversed]  # fmt: skip
         return out
 
 
@@ -218,7 +247,12 @@ def compare_numbers(zh: str, en: str) -> NumberReport:
     used: set[int] = set()
     cited: set[int] = set()
     for q in zh_qs:
+        before = set(used)
         found = [v for v in _ends(q) if _matching(q, v, en_ends, used)]
+        if q.change and found:
+            word = _opposite_direction(q.change, en, [e for e in en_qs if id(e) in used - before])
+            if word:
+                report.reversed.append((q, word))
         missing = len(found) < len(_ends(q))
         if q.upper is not None and q.qualifier == "about" and found:
             missing = False  # 五六百米 as "about 500 meters"
@@ -236,6 +270,34 @@ def compare_numbers(zh: str, en: str) -> NumberReport:
         if not all(_accounted(e, v, mentioned) for v in _ends(e)):
             report.extra.append(e)
     return report
+
+
+_UP_WORDS = frozenset(
+    "up rise rises rose risen rising grew grow grows grown growing growth increase increased increases increasing "
+    "gain gains gained higher climb climbed jumped surged soared hike hiked boosted rebounded".split()
+)
+_DOWN_WORDS = frozenset(
+    "down fall falls fell fallen falling drop drops dropped dropping decline declines declined declining decrease "
+    "decreased decreases decreasing lower lowered slipped slid shrank shrunk contracted slumped plunged tumbled "
+    "dipped reduced reduction".split()
+)
+
+
+def _opposite_direction(change: str, en: str, matched: list[EnglishQuantity]) -> str | None:
+    """The word that gives a change the other way round (同比增长5% as "down 5%"): read in the
+    clause of each English figure that matched, up to four words before it and two after; None
+    when a word there goes the right way or none says a way at all."""
+    same, opposite = (_UP_WORDS, _DOWN_WORDS) if change == "up" else (_DOWN_WORDS, _UP_WORDS)
+    for e in matched:
+        head = re.split(r"[,;:.!?()]\s|\d", en[: e.start])[-1]
+        tail = re.split(r"[,;:.!?()]|\d", en[e.end :])[0]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", head)[-4:] + re.findall(r"[A-Za-z]+", tail)[:2]]
+        if any(w in same for w in words):
+            return None
+        wrong = next((w for w in words if w in opposite), None)
+        if wrong is None:
+            return None
+    return wrong if matched else None
 
 
 def _matching(q: Quantity, v: Decimal, en_ends: list[tuple[EnglishQuantity, Decimal]], used: set[int]) -> bool:
@@ -271,6 +333,8 @@ def _suspect(q: Quantity, en_ends: list[tuple[EnglishQuantity, Decimal]], taken:
     for e, ev in en_ends:
         if id(e) in taken or e.spelled or (e.kind in ("date", "time", "decade", "year")) != dated or ev == 0 or q.value == 0:
             continue
+        if e.kind in ("percent", "points") and q.kind not in ("percent", "points", "permille"):
+            continue  # a share is not what a count or an amount was turned into
         ratio = abs(math.log10(abs(float(ev)) / abs(float(q.value))))
         score = ratio - round(ratio) if round(ratio) >= 1 and abs(ratio - round(ratio)) < 0.01 else ratio + 1
         if best is None or abs(score) < best[0]:

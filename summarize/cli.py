@@ -263,7 +263,9 @@ def models_convert(
 ) -> None:
     """Convert a checkpoint to CTranslate2 (tokenizer included), for the fast path: --translator OUT."""
     from .engines.convert import convert
+    from .engines.pull import require_converter
 
+    require_converter("summarize models convert")
     convert(source, out, quantization=quantization.value, force=force)
     typer.echo(f"converted {source} -> {out} (CTranslate2 {quantization.value})")
 
@@ -306,7 +308,7 @@ def models_info(
 @app.command()
 def translate(
     text: Annotated[
-        Optional[str], typer.Argument(metavar="[TEXT|-]", help="Chinese text; - or nothing reads stdin.")
+        Optional[str], typer.Argument(metavar="[TEXT|FILE|-]", help="Chinese text, a text file, or - (or nothing) for stdin.")
     ] = None,
     translator: TranslatorOpt = None,
     beam: BeamOpt = None,
@@ -318,6 +320,7 @@ def translate(
     from .engines.choose import choose_translator
     from .engines.translating import translate_lines
     from .errors import InputError, UsageError
+    from .script import has_han
 
     options = run_options(translator=translator, beam=beam, threads=threads, strict=strict)
     if text is None or text == "-":
@@ -327,6 +330,11 @@ def translate(
             text = decode_bytes(sys.stdin.buffer.read()).text
         except NotTextError as exc:
             raise InputError(f"not text: {exc}", path="<stdin>", hint="Pipe plain Chinese text in") from exc
+    elif not has_han(text) and Path(text).is_file():
+        # `summarize translate page.txt`: the file's text, not its name; text with Chinese is always text.
+        from .reading import InputRef, read_source
+
+        text = read_source(InputRef(text, Path(text), Path(text))).text
     engine, notice = choose_translator(options.translator, options.engine, strict=options.strict)
     if notice:
         sys.stderr.write(f"summarize: {notice}\n")
@@ -371,11 +379,16 @@ def check(
 def main() -> None:
     """Console-script entry point: one-line errors with meaningful exit codes, never a traceback
     unless `--verbose` (0 ok, 1 partial failure or internal error, 2 bad input or usage)."""
-    verbose = "--verbose" in sys.argv[1:] or "-v" in sys.argv[1:]
+    args = _verbose_first(sys.argv[1:])
+    verbose = args[:1] == ["--verbose"]
+    _stop_on_sigterm()
     try:
-        rc = app(standalone_mode=False)
+        rc = app(args=args, standalone_mode=False)
         if rc == 130:  # typer turns Ctrl-C into exit code 130 without a word
             raise KeyboardInterrupt
+    except Terminated:
+        sys.stderr.write("summarize: terminated\n")
+        rc = 143
     except SummarizeError as exc:
         if verbose:
             traceback.print_exc()
@@ -404,8 +417,7 @@ def main() -> None:
     except OSError as exc:  # the system said no (disk full, device gone) somewhere unexpected
         if verbose:
             traceback.print_exc()
-        where = f"{exc.filename}: " if exc.filename else ""
-        error_line(f"{where}{exc.strerror or exc}; check the disk, the permissions and the paths, then run again")
+        error_line(_system_error_message(exc))
         rc = 1
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
         if verbose:
@@ -423,6 +435,54 @@ def main() -> None:
 _EXITS = (click.exceptions.Exit, typer.Exit)
 _ABORTS = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt)
 _USAGE_ERRORS = (click.exceptions.ClickException, getattr(typer, "TyperException", click.exceptions.ClickException))
+
+
+def _verbose_first(args: list[str]) -> list[str]:
+    """`--verbose` / `-v` is an option of `summarize` itself; users add it anywhere (`summarize run
+    page.txt --verbose`), so it is moved in front of the command (not past a `--`)."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in ("--verbose", "-v")]
+    if not flags:
+        return args
+    return ["--verbose"] + [a for a in args[:end] if a not in ("--verbose", "-v")] + args[end:]
+
+
+class Terminated(BaseException):
+    """SIGTERM (kill, timeout, a service manager stopping the job). A BaseException like Ctrl-C,
+    so that it unwinds through every `with` block: outputs being written are discarded, finished
+    ones kept, workers stopped."""
+
+
+def _stop_on_sigterm() -> None:
+    import signal
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends at once
+        raise Terminated
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding program): its signals are not ours
+        pass
+
+
+def _system_error_message(exc: OSError) -> str:
+    """`FILE: what happened; what to do`. Files are written through summarize.atomic, which names
+    them, so a write error without a file name is stdout's (`> /dev/full`, a disk that filled up
+    under a redirect)."""
+    import errno
+
+    where = exc.filename
+    if where is None:
+        where = "stdout" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else "output"
+        try:
+            sys.stdout.flush()
+        except OSError:
+            where = "stdout"
+            _silence_stdout()
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}: disk full; free some space and run again"
+    return f"{where}: {exc.strerror or exc}; check the disk, the permissions and the paths, then run again"
 
 
 def _usage_message(exc: Exception) -> str:

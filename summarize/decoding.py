@@ -50,8 +50,9 @@ _SIGNATURES = (
 )
 
 # Share of control characters (other than line breaks and tabs) above which a decoded file is
-# binary data that happened to decode, not text.
-_MAX_CONTROL_SHARE = 0.02
+# binary data that happened to decode, not text. Text keeps a few (a terminal colour code, a bell,
+# a backspace in a scraped page: 9 in a 400-character page) and loses them in normalization.
+_MAX_CONTROL_SHARE = 0.1
 # Nearly-valid UTF-8: at least this many well-formed non-ASCII characters per broken sequence.
 # GBK or Big5 bytes read as UTF-8 give about one well-formed character per six broken ones.
 _UTF8_REPAIR_RATIO = 3

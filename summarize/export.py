@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import signal
+import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -188,6 +189,10 @@ def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path,
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     worker_options = _options_for_workers(options, jobs)
+    # After a kill -9 of this process, multiprocessing's resource tracker (a child that outlives
+    # it) would print a UserWarning about leaked semaphores; its -W options come from ours.
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
     context = multiprocessing.get_context("spawn")
     others = set(multiprocessing.active_children())
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
@@ -205,6 +210,9 @@ def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path,
                 worker.join()
             remove_stale_temps(out_dir)  # what the stopped workers were writing
             raise
+
+
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 
 
 @contextmanager

@@ -40,6 +40,10 @@ MIN_RELATIVE_VALUE = 0.6  # stop adding once a sentence is worth less than this 
 
 _CONTENT_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
+# An attribution left alone by the sentence split after a quote (“……。”一位负责人说。): who said
+# it, not what. Only short ones without figures: "…说" ends many a sentence that states a fact.
+_ATTRIBUTION = re.compile(r"(?:说|表示|介绍|指出|称|坦言|感慨|告诉记者)[。.！!]?[”’」』）)\"']*\s*$")
+MAX_ATTRIBUTION_CHARS = 20
 _FINAL_PUNCT = re.compile(r"[。！？!?…；;][”’」』）)\"']*\s*$")
 # Newspaper furniture at the start of a sentence: 本报讯, datelines (新华社北京7月26日电), a
 # bracketed byline right after them.
@@ -68,6 +72,8 @@ def is_fragment(sentence: str) -> bool:
     credits, source lines, bracketed notes like (下转第二版), fragments of a few characters."""
     body = _LEADING_FURNITURE.sub("", sentence, count=1)
     if content_chars(body) < MIN_CONTENT_CHARS or _DATELINE_TITLE.search(sentence):
+        return True
+    if _ATTRIBUTION.search(body) and content_chars(body) <= MAX_ATTRIBUTION_CHARS and not re.search(r"\d", body):
         return True
     if _FINAL_PUNCT.search(sentence) or content_chars(sentence) > 40:
         return False

@@ -7,7 +7,15 @@ For each sentence, in the order they appear:
   commodities);
 - names of people, places and organizations: the user's or default glossary, else CC-CEDICT's
   proper-noun entries (雅加达 -> Jakarta), else pinyin (傅妙玲 -> Fu Miaoling, 金华市 -> Jinhua City);
-- the most informative other words with a short, common CC-CEDICT sense.
+- the most informative other words: their news sense from the package's curated table
+  (summarize/data/news_senses.tsv: 出口 -> export, 正值 -> just at, 种粮大户 -> large grain
+  grower), else a short, common CC-CEDICT sense, else, for a compound CC-CEDICT lacks, the senses
+  of its parts (统计分析司 -> statistics analysis department). A word jieba tags as a name but
+  which is a common word or compound (惠及, 明显改善) is glossed as such, never written as pinyin.
+
+The news-sense table is for the gloss only: unlike the glossary (summarize/glossary.py), whose
+English is written into the Chinese before machine translation, it holds common words, whose
+right English depends on context a translation model sees and a gloss does not.
 
     [gloss] May 15; municipal science and technology bureau; first quarter; 2.366 billion yuan; ...
 
@@ -19,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .registry import EngineInfo, EngineOptions, Progress
@@ -26,12 +36,13 @@ from .registry import EngineInfo, EngineOptions, Progress
 if TYPE_CHECKING:
     from .glossary import Glossary
 
-REVISION = "keyfacts/1"
+REVISION = "keyfacts/2"
 LABEL = "[gloss]"
 ITEM_SEPARATOR = "; "
 SENTENCE_SEPARATOR = " | "
 MAX_TERMS = 6  # per sentence; quantities and names are never dropped
 MIN_TERM_IDF = 5.0  # words at least this rare in general news (jieba's IDF) are worth a gloss
+MAX_PHRASE_TOKENS = 4  # a news-sense entry jieba cuts apart (种粮/大户) spans at most this many words
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -60,12 +71,15 @@ _NAME_SUFFIXES = {
     "自治州": "Autonomous Prefecture",
 }
 # Single characters that head or end institutional compounds CC-CEDICT does not list.
-_SINGLE_PREFIXES = {"省": "provincial", "市": "municipal", "县": "county", "区": "district", "国": "national"}
+_SINGLE_PREFIXES = {
+    "省": "provincial", "市": "municipal", "县": "county", "区": "district", "国": "national",
+    "新": "new", "总": "overall", "副": "deputy",
+}  # fmt: skip
 _SINGLE_SUFFIXES = {
     "局": "bureau", "厅": "department", "委": "committee", "院": "institute", "所": "institute",
     "馆": "hall", "站": "station", "厂": "factory", "店": "shop", "园": "park", "城": "city",
     "户": "household", "商": "merchant", "员": "staff", "展": "exhibition", "会": "fair",
-    "部": "ministry", "办": "office", "队": "team", "组": "group", "港": "port",
+    "部": "ministry", "办": "office", "队": "team", "组": "group", "港": "port", "司": "department",
 }  # fmt: skip
 # News furniture and reporting verbs that carry no fact.
 _SKIP_WORDS = {"本报讯", "本报", "记者", "通讯员", "获悉", "据悉", "据了解", "了解到", "表示", "指出"}
@@ -91,6 +105,7 @@ class _Token:
     tag: str
     start: int
     end: int
+    jieba_tag: str = ""  # before a name tag on a dictionary word became "common" (see _tokens)
 
 
 @dataclass
@@ -136,6 +151,14 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
                 if token.start < end and token.end > start:
                     used[k] = True
 
+    # Before the counts: 3个货柜意向合作 counts containers, not the first word of 意向合作.
+    in_quantity = [any(q.start < t.end and q.end > t.start for q in quantities) for t in tokens]
+    for start, end, english in _news_phrases(tokens, [u or q for u, q in zip(used, in_quantity)]):
+        used[start:end] = [True] * (end - start)
+        weight = max(idf.get(t.word, unseen) for t in tokens[start:end])
+        if weight >= MIN_TERM_IDF:
+            items.append(_Item(tokens[start].start, english, weight))
+
     for quantity in quantities:
         text = to_english(quantity)
         if not text:
@@ -160,6 +183,10 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
             continue
         if token.word in _SKIP_WORDS:
             pass
+        elif news_sense(token.word):  # before the name tags: jieba tags 惠及 ns, 新一轮 nz
+            weight = idf.get(token.word, unseen)
+            if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
+                items.append(_Item(token.start, news_sense(token.word), weight))
         elif token.tag == "eng" or (_LATIN_WORD.fullmatch(token.word) and len(token.word) > 1):
             items.append(_Item(token.start, token.word))
         elif token.tag in _PERSON_TAGS or (token.tag in _PLACE_TAGS and _is_name(token.word)) or token.tag in _ORG_TAGS:
@@ -174,13 +201,16 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
                 and not used[k + 1]
                 and 1 <= len(follower.word) <= 2
                 and _HAN.search(follower.word)
-                and not _common_word(follower.word)
+                and (not _common_word(follower.word) or _given_name_after(token, follower))
             ):
                 word, tag = word + follower.word, "nr"
                 used[k + 1] = True
-            name = _name(word, tag, lookup)
+            # A lone surname is no name: jieba cut off a character of a longer word (统计分析/司/司长).
+            name = None if tag in _PERSON_TAGS and len(word) == 1 else _name(word, tag, lookup)
             if name:
                 items.append(_Item(token.start, name))
+        elif _known_name(token.word):  # 美联储/j "US Federal Reserve", 亚运会/j "Asian Games"
+            items.append(_Item(token.start, _known_name(token.word)))
         elif token.tag in _TERM_TAGS and len(token.word) > 1 and _HAN.search(token.word):
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
@@ -201,6 +231,47 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
         seen.add(key)
         out.append(item.text)
     return out
+
+
+@lru_cache(maxsize=1)
+def news_senses() -> dict[str, str]:
+    """The package's news-sense table (summarize/data/news_senses.tsv, `中文<TAB>English`, `#`
+    comments): the English a news reader expects for words whose first CC-CEDICT sense is wrong
+    in news (出口 "an exit" -> export) or which CC-CEDICT lacks (新一轮 -> new round)."""
+    from importlib import resources
+
+    text = resources.files("summarize").joinpath("data", "news_senses.tsv").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        zh, tab, en = line.partition("\t")
+        if tab and zh.strip() and not zh.startswith("#") and en.strip():
+            table[zh.strip()] = en.strip()
+    return table
+
+
+def news_sense(word: str) -> str | None:
+    """The news sense of `word` from the table, or None."""
+    return news_senses().get(word)
+
+
+def _news_phrases(tokens: list[_Token], taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Table entries jieba cuts into adjacent words (种粮/大户, 意向/订单, 总/基调) among tokens
+    not `taken`, longest first, as (first token, token after the last, English)."""
+    table = news_senses()
+    found = []
+    k = 0
+    while k < len(tokens):
+        for end in range(min(len(tokens), k + MAX_PHRASE_TOKENS), k + 1, -1):
+            span = tokens[k:end]
+            if any(taken[k:end]) or any(a.end != b.start for a, b in pairwise(span)):
+                continue
+            english = table.get("".join(t.word for t in span))
+            if english:
+                found.append((k, end, english))
+                k = end - 1
+                break
+        k += 1
+    return found
 
 
 def _lookup(glossary: Glossary | None) -> Callable[[str], str | None] | None:
@@ -229,9 +300,10 @@ def _tokens(sentence: str) -> list[_Token]:
         position = start + len(word)
         if not word.strip():
             continue
+        jieba_tag = tag
         if tag in _PERSON_TAGS | _ORG_TAGS and len(word) > 1 and not _is_name(word):
             tag = "common"  # a dictionary word jieba took for a name (齐全/nr, 联通/nz "to connect")
-        tokens.append(_Token(word, tag, start, position))
+        tokens.append(_Token(word, tag, start, position, jieba_tag))
     return tokens
 
 
@@ -299,6 +371,13 @@ def _plural_noun(phrase: str) -> str:
     return " ".join(words[:-1] + [plural])
 
 
+def _given_name_after(surname: _Token, follower: _Token) -> bool:
+    """Whether jieba, having cut a one-character surname off as a person (赵/nr), also took the
+    word after it for a name although it is a dictionary word: 德才/nr "ethics and ability" in
+    赵德才, 万安/nz "completely secure" in 蒋万安."""
+    return len(surname.word) == 1 and surname.tag in _PERSON_TAGS and follower.jieba_tag in _PERSON_TAGS | {"nz"}
+
+
 def _surname(word: str) -> bool:
     from . import cedict
 
@@ -309,6 +388,16 @@ def _common_word(word: str) -> bool:
     from . import cedict
 
     return any(not e.proper for e in cedict.entries(word))
+
+
+def _known_name(word: str) -> str | None:
+    """The English name of a word CC-CEDICT lists as a proper noun only, whatever jieba's tag
+    (abbreviations come tagged j: 美联储, 亚运会, 世贸组织)."""
+    from . import cedict
+
+    if len(word) < 2 or not _is_name(word):
+        return None
+    return cedict.proper_name(word)
 
 
 def _is_name(word: str) -> bool:
@@ -327,7 +416,8 @@ def _name(word: str, tag: str, lookup: Callable[[str], str | None] | None) -> st
         if found:
             return found
     if tag in _PERSON_TAGS:
-        return person_name(word)
+        # A person's name never splits into common words: 明显改善/nr is "clear; improve".
+        return (_compose(word, verbs=True) if len(word) >= 4 else None) or person_name(word)
     return place_name(word, lookup)
 
 
@@ -384,37 +474,50 @@ def _term(word: str, *, noun: bool) -> str | None:
     its parts (市科技局 -> municipal science and technology bureau)."""
     from . import cedict
 
-    found = cedict.sense(word, reading=_reading(word), noun=noun)
+    found = news_sense(word) or cedict.sense(word, reading=_reading(word), noun=noun)
     return found or (_compose(word) if noun else None)
 
 
-def _compose(word: str) -> str | None:
-    """English of a compound noun from dictionary words of two or more characters, plus one
-    leading or trailing institutional character (省政府 -> provincial government, 经营户 ->
-    None: 经营 is a verb). None unless every part is found."""
-    from . import cedict
-
+def _compose(word: str, *, verbs: bool = False) -> str | None:
+    """English of a compound noun from dictionary or news-sense words of two or more characters,
+    plus one leading or trailing institutional character (省政府 -> provincial government, 经营户
+    -> None: 经营 is a verb, unless `verbs`). None unless every part is found. The single
+    characters are tried as affixes first, then as part of a word (福特公司: 公司, not 司)."""
     prefix = _SINGLE_PREFIXES.get(word[:1], "") if len(word) > 2 else ""
     suffix = _SINGLE_SUFFIXES.get(word[-1:], "") if len(word) > 2 else ""
-    core = word[1 if prefix else 0 : -1 if suffix else len(word)]
-    parts = [prefix] if prefix else []
+    for lead, tail in dict.fromkeys(((prefix, suffix), (prefix, ""), ("", suffix), ("", ""))):
+        core = word[1 if lead else 0 : -1 if tail else len(word)]
+        middle = _compose_parts(core, word, verbs)
+        if middle is None:
+            continue
+        parts = ([lead] if lead else []) + middle + ([tail] if tail else [])
+        if len(parts) >= 2:
+            return " ".join(parts)
+    return None
+
+
+def _compose_parts(core: str, word: str, verbs: bool) -> list[str] | None:
+    """The English of `core` as dictionary or news-sense words of two or more characters, longest
+    first from the left; None unless every part is found."""
+    from . import cedict
+
+    table = news_senses()
+    parts = []
     i = 0
     while i < len(core):
         for j in range(len(core), i + 1, -1):
             piece = core[i:j]
-            if piece != word and cedict.contains(piece):
+            if piece != word and (piece in table or cedict.contains(piece)):
                 break
         else:
             return None
-        english = None if _common_word(piece) else cedict.proper_name(piece)
-        english = english or cedict.sense(piece, reading=_reading(piece), noun=True, strict=True)
+        english = table.get(piece) or (None if _common_word(piece) else cedict.proper_name(piece))
+        english = english or cedict.sense(piece, reading=_reading(piece), noun=True, strict=not verbs)
         if not english:
             return None
-        parts.append(english)
+        parts.append(english.removeprefix("the ") if parts else english)  # broad public
         i = j
-    if suffix:
-        parts.append(suffix)
-    return " ".join(parts) if len(parts) >= 2 else None
+    return parts
 
 
 def _reading(word: str) -> str:

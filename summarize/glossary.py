@@ -192,7 +192,7 @@ def load_glossary(path: str | Path) -> Glossary:
     try:
         data = p.read_bytes()
     except FileNotFoundError:
-        raise UsageError("glossary file not found", path=str(p), hint="Check the --glossary path") from None
+        raise UsageError("glossary file not found", path=str(p), hint="Check the path given with --glossary or as glossary in config.toml") from None
     except IsADirectoryError:
         raise UsageError("is a directory, not a glossary file", path=str(p), hint="Pass the glossary file itself") from None
     except OSError as exc:

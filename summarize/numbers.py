@@ -230,8 +230,9 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December"]  # fmt: skip
 
 # Multipliers written after Arabic digits; 千 not before 米/克/瓦 (千米 is km), 百 not before 分.
-_MULT = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![米克瓦卡伏帕焦])|百(?!分))"
-_MULT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# 兆 is a trillion before a currency (Taiwan: 新台币1.5兆元), elsewhere mega (兆瓦) or megabytes (100兆流量).
+_MULT = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|兆(?=[美日韩港欧澳加]?元|新?台币|人民币)|千(?![米克瓦卡伏帕焦])|百(?!分))"
+_MULT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12}
 
 _CURRENCY = [
     ("人民币元", "yuan"), ("美元", "US dollars"), ("欧元", "euros"), ("英镑", "pounds"),
@@ -240,7 +241,8 @@ _CURRENCY = [
     ("新台币", "New Taiwan dollars"), ("人民币", "yuan"), ("元", "yuan"),
 ]  # fmt: skip
 _CURRENCY_PREFIX = {"$": "US dollars", "US$": "US dollars", "￥": "yuan", "¥": "yuan", "£": "pounds",
-                    "€": "euros", "人民币": "yuan"}  # fmt: skip
+                    "€": "euros", "人民币": "yuan", "新台币": "New Taiwan dollars", "台币": "New Taiwan dollars",
+                    "港币": "Hong Kong dollars"}  # fmt: skip
 _MEASURES = [
     ("平方公里", "square kilometers"), ("平方千米", "square kilometers"), ("平方米", "square meters"),
     ("立方米", "cubic meters"), ("公里", "km"), ("千米", "km"), ("厘米", "cm"), ("毫米", "mm"),
@@ -380,8 +382,8 @@ class _Num:
 def _read_number(s: str, i: int, *, allow_leading_unit: bool = False) -> _Num | None:
     """The number at s[i]: Arabic digits with optional Chinese multipliers and 多/余, or a
     Chinese numeral (一百二十万, 三十多, 千余)."""
-    if s[i].isdigit():
-        m = _AR_MULT.match(s, i)
+    m = _AR_MULT.match(s, i)  # None for ² and other characters str.isdigit takes for digits
+    if m:
         value = _dec(m["num"])
         for ch in m["mult"] or "":
             value *= _MULT_VALUE[ch]
@@ -575,9 +577,10 @@ def _read_range(s: str, num: _Num) -> _Found | int | None:
     if sep.end() >= len(s):
         return None
     nxt = s[sep.end()]
-    if num.arabic != nxt.isdigit() or (not num.arabic and (nxt not in _CN_CHARS or sep.group().strip() not in ("至", "到"))):
+    digits = _AR_RE.match(s, sep.end())  # not str.isdigit: that takes ² for a digit
+    if num.arabic != bool(digits) or (not num.arabic and (nxt not in _CN_CHARS or sep.group().strip() not in ("至", "到"))):
         return None
-    if _CODE_CHAIN.match(s, num.start) or (nxt.isdigit() and _glued_to_code(s, sep.end(), _AR_RE.match(s, sep.end()).end())):
+    if _CODE_CHAIN.match(s, num.start) or (digits and _glued_to_code(s, sep.end(), digits.end())):
         return None
     num2 = _read_number(s, sep.end())
     if num2 is None or num2.upper is not None:
@@ -692,6 +695,8 @@ def _read_date(s: str, i: int) -> _Found | None:
         return None
     if d is not None and mo is None and re.match(r"\s?(?:内|以内|之内|左右|后|之后)", s[m.end() :]):
         return None  # 15日内: within 15 days
+    if y is None and d is None and s[i - 1 : i] == "前" and i > 0:
+        return _Found(i - 1, m.end(), Decimal(mo), "duration", unit="months", qualifier="first")  # 前4月
     found = _Found(i, m.end(), Decimal((y or 0) * 10000 + (mo or 0) * 100 + (d or 0)), "date")
     sep = _RANGE_SEP.match(s, m.end())
     m2 = _DATE.match(s, sep.end()) if sep else None
@@ -716,7 +721,7 @@ def _with_unit(s: str, num: _Num) -> _Found | int | None:
         return found
 
     if rest.startswith(("个百分点", "百分点")):
-        return take(5 if rest[0] == "个" else 3, "points")
+        return take(4 if rest[0] == "个" else 3, "points")
     if rest.startswith(("个基本点", "个基点", "基点", "基本点")):
         found.value = num.value / 100  # basis points, in percentage points
         return take(len(re.match(r"个?基本?点", rest).group()), "points")
@@ -844,8 +849,8 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
         if neg:
             start -= len(neg.group())
             value = -value
-        cur = re.search(r"(?:US\$|\$|￥|¥|£|€|人民币)\s?$", before())
-        if cur and kind == "number":
+        cur = re.search(r"(?:US\$|\$|￥|¥|£|€|人民币|新?台币|港币)\s?$", before())
+        if cur and (kind == "number" or kind == "money" and unit == "yuan"):  # 港币3亿元: 元 of the prefix
             start -= len(cur.group())
             kind, unit = "money", _CURRENCY_PREFIX[cur.group().strip()]
         ch = _CHANGE.search(before())
@@ -977,8 +982,8 @@ def to_english(q: Quantity) -> str:
         else:
             text += f" {unit}"
     qualifier = q.qualifier
-    if qualifier == "past":
-        text = f"the past {text}"
+    if qualifier in ("past", "first"):
+        text = f"the {qualifier} {text}"
     elif qualifier and qualifier != "several":
         text = f"{qualifier} {text}"
     if q.change:
@@ -1036,7 +1041,7 @@ _EN_NUMBER = re.compile(
 _EN_AFTER = re.compile(
     r"\s?(?:(?P<pct>%|per\s?cent\b|percent\b|pct\b)|(?P<pts>percentage[\s-]points?\b)|(?P<bp>basis\spoints?\b|bps?\b)"
     r"|(?P<mul>times\b|-fold\b|fold\b)"
-    r"|(?P<cur>(?:Chinese\s)?yuan\b|RMB\b|renminbi\b|(?:US\s|U\.S\.\s|Hong\sKong\s|Australian\s|Canadian\s)?dollars?\b"
+    r"|(?P<cur>(?:Chinese\s)?yuan\b|RMB\b|renminbi\b|(?:US\s|U\.S\.\s|Hong\sKong\s|(?:New\s)?Taiwan\s|Australian\s|Canadian\s)?dollars?\b"
     r"|euros?\b|pounds?\s(?:sterling)?|yen\b))",
     re.I,
 )
@@ -1054,6 +1059,26 @@ _EN_DECADES_SPAN = re.compile(
     r"(?P<unit>decades?|centur(?:y|ies))\b", re.I
 )
 _AROUND_THE_CLOCK = re.compile(r"\b(?:a?round[\s-]the[\s-]clock|24/7|all\sday\sand\snight)", re.I)
+# "a quarter of", "two-thirds of": shares a translation may give for 25%, 67%.
+_EN_FRACTION = re.compile(
+    r"\b(?P<f>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|(?:two|three|four)[\s-](?:thirds|quarters|fifths)"
+    r"|(?:three|seven|nine)[\s-]tenths)\s(?:of)\b", re.I
+)
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_EN_FOLD = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold|doubled|tripled|trebled|quadrupled)\b",
+                      re.I)  # fmt: skip
+_FOLD_VERBS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+
+
+def _fraction_parts(words: str) -> tuple[int, int]:
+    """"two-thirds" -> (2, 3), "a quarter" -> (1, 4), "half" -> (1, 2)."""
+    parts = re.split(r"[\s-]", words)
+    if len(parts) == 1:
+        return 1, 2
+    numerator = 1 if parts[0] in ("a", "one") else _SMALL_WORDS[parts[0]]
+    return numerator, _DENOMINATORS[parts[1].rstrip("s")]
+
+
 _ORD_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORD_VALUES) + r")\b", re.I)
 _EN_CUR = {"$": "US dollars", "US$": "US dollars", "HK$": "Hong Kong dollars", "A$": "Australian dollars",
            "C$": "Canadian dollars", "NT$": "New Taiwan dollars", "£": "pounds", "€": "euros", "¥": "yuan",
@@ -1225,6 +1250,17 @@ def _find_english(text: str) -> list[EnglishQuantity]:
         elif kind == "number" and not scale and "." not in m["num"] and "," not in m["num"] and len(m["num"]) == 4 and 1800 <= value <= 2100:
             kind = "year"
         add(EnglishQuantity(text[a:b], a, b, value, kind=kind, unit=unit))
+    for m in _EN_FRACTION.finditer(s):
+        if free(m.start(), m.end("f")):
+            numerator, denominator = _fraction_parts(m["f"].lower())
+            add(EnglishQuantity(text[m.start() : m.end("f")], m.start(), m.end("f"),
+                                Decimal(100 * numerator) / denominator, kind="percent", spelled=True))  # fmt: skip
+    for m in _EN_FOLD.finditer(s):
+        if free(m.start(), m.end()):
+            word = m.group().lower()
+            value = _FOLD_VERBS.get(word) or _SMALL_WORDS[word.removesuffix("fold").rstrip("- ")]
+            add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), Decimal(value), kind="multiple",
+                                unit="times", spelled=True))  # fmt: skip
     for m in _VAGUE_EN.finditer(s):
         if free(m.start(), m.end()):
             base = Decimal(_VAGUE_BASE[m["mag"].lower()])
@@ -1261,8 +1297,15 @@ def _join_english_ranges(s: str, text: str, qs: list[EnglishQuantity]) -> list[E
     out: list[EnglishQuantity] = []
     for q in qs:
         prev = out[-1] if out else None
+        if prev and prev.kind == q.kind == "date" and prev.upper is None and q.upper is None \
+                and prev.value < 10000 and prev.value % 100 == 0 and q.value % 100 == 0 and prev.value % 10000 < q.value % 10000 \
+                and re.fullmatch(r"\s?(?:-|–|—|to|through)\s?", s[prev.end : q.start], re.I):  # fmt: skip
+            year = q.value // 10000 * 10000  # January to April 2025: the year of both
+            out[-1] = EnglishQuantity(text[prev.start : q.end], prev.start, q.end, prev.value + year, q.value, "date")
+            continue  # January to April, January-April: months
         if prev and prev.kind in ("number", "percent", "money", "points") and prev.upper is None and not prev.spelled \
-                and not q.spelled and q.kind in ("number", "percent", "money", "points"):  # fmt: skip
+                and not q.spelled and q.kind in ("number", "percent", "money", "points") \
+                and not (prev.kind == q.kind == "money" and prev.unit != q.unit):  # fmt: skip  # $1 to RMB 7
             gap = s[prev.end : q.start]
             if _EN_RANGE_SEP.fullmatch(gap) or (
                 gap.strip().lower() == "and" and re.search(r"\bbetween\s$", s[max(0, prev.start - 8) : prev.start], re.I)
@@ -1319,6 +1362,9 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return en.kind != "time" and en_value == zh_value
     if en.kind == "decade":
         return en_value < 100 and en_value == zh_value  # 50多岁: "in their 50s"
+    if kind == "duration" and zh.unit == "months" and en.kind == "date" and en.upper is not None:
+        # 前4月 as "January-April": the months from the start of the year
+        return en_value == en.upper and _date_parts(en.value)[1] == 1 and _date_parts(en_value)[1] == zh_value
     if en.kind in ("date", "time"):
         return False
     if zh.qualifier == "several" or en.qualifier == "several":
@@ -1327,6 +1373,10 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return zh.qualifier == en.qualifier == "several" and zh_value == en_value
     if kind == "ordinal" or en.kind == "ordinal":
         return zh_value == en_value
+    if _kinds_conflict(zh, en):
+        return False
+    if kind == "multiple" and zh.change == "up" and en.kind == "multiple" and en_value == zh_value + 1:
+        return True  # 增长了3倍: up by 300%, "a fourfold increase"
     approximate = zh.qualifier is not None or en.qualifier is not None
     if en.unit == "m" and values_close(zh_value, en_value * 10**6, a_rounded=approximate):
         return True  # 1.2m: millions
@@ -1334,6 +1384,42 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         if values_close(zh_value * factor, en_value, a_rounded=True, tolerance=Decimal("0.1")):
             return True  # 20里 as "10 kilometers"
     return values_close(zh_value, en_value, a_rounded=approximate)
+
+
+def _kinds_conflict(zh: Quantity, en: EnglishQuantity) -> bool:
+    """Same digits, different meaning: 1.7个百分点 as "1.7%" (percentage points are not percent),
+    3.5亿美元 as "350 million yuan" (another currency)."""
+    if {zh.kind, en.kind} == {"percent", "points"}:
+        return True
+    if zh.kind != "money" or en.kind != "money":
+        return False
+    zh_cur, en_cur = _currency(zh.unit, ""), _currency(en.unit, en.text)
+    if zh_cur is None or en_cur is None or zh_cur == en_cur:
+        return False
+    if zh_cur == "yuan":
+        return not en_cur.endswith("dollars")  # 元 is also the Hong Kong and Taiwan dollar
+    if zh_cur.endswith("dollars") and en_cur == "dollars":
+        return False  # 美元 as "$", "dollars"
+    return True
+
+
+def _currency(unit: str | None, text: str) -> str | None:
+    """A currency name, comparable across languages; "dollars" for a dollar of no stated country;
+    None when unknown or ambiguous (¥ is yuan or yen)."""
+    if not unit or "¥" in text or "￥" in text:
+        return None
+    u = " ".join(unit.replace(".", "").split()).lower()
+    if u in ("yuan", "chinese yuan", "rmb", "renminbi", "cny"):
+        return "yuan"
+    if "dollar" in u:
+        if text.lstrip().startswith("$") or u in ("dollar", "dollars"):
+            return "dollars"
+        country = u.replace("dollars", "").replace("dollar", "").replace("new taiwan", "taiwan").strip()
+        return f"{'us' if country in ('us', 'u s') else country} dollars"
+    for name in ("euro", "pound", "yen", "won", "ruble"):
+        if u.startswith(name):
+            return name
+    return None
 
 
 # Chinese units a translation may convert: 里 to km, 斤 to kg, 亩 to hectares or acres.
@@ -1353,6 +1439,8 @@ def same_value(zh: Quantity, en: EnglishQuantity) -> bool:
     matches a range with the same ends; a date matches on the parts both give (5月15日 = "May 15,
     2025"; 15日 = "the 15th")."""
     zh_ends, en_ends = _ends(zh.value, zh.upper), _ends(en.value, en.upper)
+    if zh.kind == "duration" and en.kind == "date" and len(en_ends) == 2 > len(zh_ends):
+        return endpoint_matches(zh, zh.value, en, en.upper)  # 前4月: "January to April"
     if len(zh_ends) != len(en_ends):
         return False
     return all(endpoint_matches(zh, a, en, b) for a, b in zip(zh_ends, en_ends))

@@ -46,6 +46,32 @@ CORRECT = [
     ("下午3点，会议在杭州召开，约200人参加。", "The meeting opened in Hangzhou at 3 p.m., with about 200 people attending."),
     ("全市失业率比上月下降0.2个百分点。", "The city's unemployment rate fell 0.2 percentage points from the previous month."),
     ("他说：“我们会一起努力。”", 'He said: "We will work together."'),
+    # written for these tests: usual English forms of news figures
+    ("截至3月底，该行各项贷款余额达1.2万亿元，较年初增加856亿元。",
+     "By the end of March, the bank's outstanding loans totaled 1.2 trillion yuan, an increase of 85.6 billion yuan "
+     "from the beginning of the year."),
+    ("2024年全市常住人口为1234.5万人，比上年末增加8.6万人。",
+     "In 2024, the city's resident population was 12.345 million, an increase of 86,000 from the end of the previous year."),
+    ("该市户籍人口为1234.5万人。", "The city has 12.3 million registered residents."),
+    ("全国财政收入达21.7万亿元。", "National fiscal revenue reached RMB21.7tn."),
+    ("1至4月，全市规模以上工业增加值同比增长9.2%，增速高于全省平均水平1.7个百分点。",
+     "From January to April, the value added of industries above designated size in the city grew by 9.2% year on "
+     "year, 1.7 percentage points higher than the provincial average."),
+    ("该公司去年净利润为3.5亿美元，比前年下降12%。", "The company's net profit last year was $350 million, down 12% from the year before."),
+    ("工程总投资达3.6亿欧元。", "The project's total investment reached €360 million."),
+    ("去年該公司營收達到新台幣1.5兆元。", "Last year the company's revenue reached NT$1.5 trillion."),
+    ("港币3亿元", "HK$300 million"),
+    ("离岸人民币汇率跌破1美元兑人民币7.0元关口。", "The offshore yuan fell below the mark of USD $1 to RMB 7.0."),
+    ("全市约25%的家庭拥有两辆以上汽车。", "About a quarter of households in the city own more than two cars."),
+    ("去年全市接待入境游客1.2万人次，增长了3倍。", "Last year the city received 12,000 inbound tourist visits, a fourfold increase."),
+    ("去年全市接待入境游客1.2万人次，增长了3倍。", "Last year the city received 12,000 inbound tourist visits, which tripled."),
+    ("活动将于2025年5月15日至17日举行。", "The event will take place on 15-17 May 2025."),
+    ("装机容量达120兆瓦。", "Installed capacity reached 120 MW."),
+    ("前4月出口增长14.1%，进口下降5.7%。", "In the first four months, exports grew 14.1% while imports fell 5.7%."),
+    ("全市二季度房价环比下跌0.8%。", "Home prices in the city were 0.8% lower month-on-month in the second quarter."),
+    ("前4月出口增长14.1%，进口下降5.7%。", "From January to April, exports grew 14.1% while imports fell 5.7%."),
+    ("2025年1-4月，全市税收收入45.6亿元。", "From January to April 2025, the city collected 4.56 billion yuan in taxes."),
+    ("降幅比一季度收窄2.1个百分点。", "The decline narrowed by 2.1 percentage points from the first quarter."),
     # NTREX-128 (CC BY-SA 4.0)
     ("英国美容市场达到 28亿 英镑的规模，尽管时尚和家居行业销售额回落，但该市场还在继续增长，因此 Sainsbury's 将大规模进军该市场，"
      "并将在全国 11 家商店试行更大规模的美容品通道，如果试水成功，则明年还将进驻更多商店。",
@@ -104,6 +130,34 @@ FLAGGED = [
      "the year, making it one of the most important trading hubs of the global economy and a symbol of the country's "
      "opening up to the outside world over the past four decades of reform.",
      "length_ratio", ["longer"]),
+    # written for these tests: errors of the kinds machine translation makes
+    ("截至3月底，该行各项贷款余额达1.2万亿元。", "By the end of March, outstanding loans totaled 1.2 billion yuan.",
+     "numbers", ["1.2 trillion yuan", "1.2 billion"]),
+    ("2024年全市常住人口为1234.5万人。", "In 2024, the city's resident population was 1.2345 million.",
+     "numbers", ["12.345 million", "1.2345 million"]),
+    ("全市新增就业岗位1.8万个。", "The city added 1,800 new jobs.", "numbers", ["18,000", "1,800"]),
+    ("国家统计局数据显示，4月份全国居民消费价格同比上涨0.3%。", "Consumer prices rose 3% year on year in April.",
+     "numbers", ["0.3%", "3%"]),
+    ("该项目预计2027年6月建成投产。", "The project is expected to be put into operation in June 2026.",
+     "numbers", ["June 2027", "June 2026"]),
+    ("他在1998年创办了这家企业。", "He founded the company in 1989.", "numbers", ["1998", "1989"]),
+    ("三年来，学校共培养毕业生一万二千余名。", "Over three years, the school has trained more than 1,200 graduates.",
+     "numbers", ["12,000", "1,200"]),
+    ("當天上午9時30分，首趟列車駛出。", "At 9:03 a.m. that day, the first train departed.", "numbers", ["9:30", "9:03"]),
+    ("该公司去年净利润为3.5亿美元。", "The company's net profit last year was 350 million yuan.",
+     "numbers", ["350 million US dollars", "350 million yuan"]),
+    ("增速高于全省平均水平1.7个百分点。", "The growth rate was 1.7% higher than the provincial average.",
+     "numbers", ["1.7 percentage points", "1.7%"]),
+    ("该县森林覆盖率达72.3%，居全省第二。",
+     "The county's forest coverage rate reached 72.3 percent, ranking second in the province. The county's forest "
+     "coverage rate reached 72.3 percent, ranking second in the province.", "repetition", ["twice"]),
+    ("目前，全县已建成5G基站1260个，实现乡镇全覆盖。", "The county has built 1,260 5G base stations, covering all 乡镇.",
+     "untranslated", ["乡镇"]),
+    ("上证指数收报3128.45点，涨0.56%。", "The Shanghai Composite Index closed at 3,128.45 points, down 0.56%.",
+     "numbers", ["涨0.56%", "a fall", "down"]),
+    ("前4月出口增长14.1%，进口下降5.7%。", "In the first four months, exports fell 14.1% while imports rose 5.7%.",
+     "numbers", ["增长14.1%", "下降5.7%", "a rise"]),
+    ("前4月出口增长14.1%。", "In the first five months, exports grew 14.1%.", "numbers", ["4 months"]),
 ]
 
 
@@ -117,6 +171,13 @@ def test_errors_are_flagged(zh, en, check, words):
     for f in hits:
         assert (f.unit_id, f.zh, f.en) == ("a1.p1.s1", zh, en)
         assert "\n" not in f.message
+
+
+def test_a_phrase_said_twice_inside_a_clause_is_not_a_loop():
+    zh = "54例无症状感染者中46例为该公司员工及其亲属；该公司员工及其亲属所占比重达到85%。"
+    en = ("Of the 54 asymptomatic cases, 46 are employees of the company or their relatives; employees of the company "
+          "or their relatives make up 85% of the cases.")
+    assert check_pair(zh, en) == []
 
 
 def test_magnitude_error_is_one_finding_not_two():

@@ -56,6 +56,25 @@ def test_translate_text_argument_with_int8_copy(cli, tiny_marian_ct2):
     assert rc == 0 and err == "" and len(out.splitlines()) == 1 and out.strip()
 
 
+def test_translate_a_file_argument(cli, tiny_marian_ct2, tmp_path, monkeypatch):
+    """`summarize translate page.txt` translates the file (any encoding), not its name; text with
+    Chinese in it is always text, even if a file has that name."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(TEXT.encode("gb18030"))
+    monkeypatch.chdir(tmp_path)
+    rc, from_file, err = cli("translate", "page.txt", "--translator", str(tiny_marian_ct2), "--threads", "1")
+    assert rc == 0 and err == ""
+    rc, from_stdin, _ = cli("translate", "-", "--translator", str(tiny_marian_ct2), "--threads", "1", stdin=TEXT)
+    assert from_file == from_stdin and len(from_file.splitlines()) == 3
+    (tmp_path / "今天").write_text("not this", encoding="utf-8")
+    rc, out, _ = cli("translate", "今天", "--translator", str(tiny_marian_ct2), "--threads", "1")
+    rc, expected, _ = cli("translate", "-", "--translator", str(tiny_marian_ct2), "--threads", "1", stdin="今天")
+    assert out == expected
+    (tmp_path / "empty.txt").write_bytes(b"")
+    rc, _, err = cli("translate", "empty.txt", "--translator", str(tiny_marian_ct2))
+    assert rc == 2 and "empty.txt" in _error_line(err)
+
+
 def test_convert_refuses_to_overwrite_without_force(cli, tiny_t5, tmp_path):
     out = tmp_path / "exists"
     out.mkdir()
@@ -98,6 +117,42 @@ def test_models_pull_offline_is_one_line(cli, flag):
     rc, _, err = cli("models", "pull", "opus-mt-zh-en", *flag)
     line = _error_line(err)
     assert rc == 2 and "not downloaded" in line and "summarize models pull opus-mt-zh-en" in line
+
+
+def test_models_pull_without_network_fails_at_once_in_one_line(cli, monkeypatch):
+    """No HF_HUB_OFFLINE, but no network: one line, without the hub client's retries."""
+    import socket
+
+    import huggingface_hub
+
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+
+    def must_not_be_called(*args, **kwargs):
+        raise AssertionError("the hub was contacted")
+
+    for name in ("HF_HUB_OFFLINE", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(huggingface_hub, "HfApi", must_not_be_called)
+    rc, _, err = cli("models", "pull", "opus-mt-zh-en")
+    line = _error_line(err)
+    assert rc == 2 and "Helsinki-NLP/opus-mt-zh-en" in line and "unreachable" in line and "models convert" in line
+
+
+def test_convert_and_pull_without_transformers_say_what_to_install(cli, tiny_bart, tmp_path, monkeypatch):
+    """A base install (no torch/transformers extra) cannot convert: one line saying what to
+    install, before any download or output directory."""
+    import importlib.util
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "transformers" else find_spec(name, *a))
+    rc, _, err = cli("models", "convert", str(tiny_bart), "-o", str(tmp_path / "out"))
+    assert rc == 2 and "transformers not installed" in _error_line(err) and "pip install" in err
+    assert not (tmp_path / "out").exists()
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    rc, _, err = cli("models", "pull", "opus-mt-zh-en")
+    assert rc == 2 and "summarize models pull opus-mt-zh-en needs torch and transformers" in _error_line(err)
 
 
 def test_pull_unknown_model(cli):

@@ -240,6 +240,41 @@ def test_missing_card_model_names_the_pull_command():
             choose(None, EngineOptions(threads=1), strict=True)
 
 
+def test_card_of_the_other_task_is_refused_before_looking_for_its_files():
+    """Not pulled or pulled, a summarizer card is no translator: the error says so, not "pull it"."""
+    for spec in ("randeng-bart-summary", "IDEA-CCNL/Randeng-BART-139M-SUMMARY"):
+        with pytest.raises(ModelError, match="randeng-bart-summary is a summarize model, not a translate model"):
+            choose_translator(spec, EngineOptions(threads=1))
+    with pytest.raises(ModelError, match="opus-mt-zh-en is a translate model, not a summarize model"):
+        choose_summarizer("opus-mt-zh-en", EngineOptions(threads=1))
+
+
+def test_checkpoint_without_card_uses_the_task_prefix_of_its_config(tiny_t5, tiny_t5_ct2, tmp_path):
+    """A T5 given by path runs with the prefix its config.json declares (task_specific_params, as
+    the original T5 checkpoints have `summarize: `), on both backends; without one, the bare text."""
+    params = {"summarization": {"prefix": "摘要："}, "translation_zh_to_en": {"prefix": "translate Chinese to English: "}}
+    hf = shutil.copytree(tiny_t5, tmp_path / "hf")
+    config = json.loads((hf / "config.json").read_text(encoding="utf-8"))
+    (hf / "config.json").write_text(json.dumps({**config, "task_specific_params": params}), encoding="utf-8")
+    ct2 = shutil.copytree(tiny_t5_ct2, tmp_path / "ct2")
+    metadata = json.loads((ct2 / "summarize-model.json").read_text(encoding="utf-8"))
+    metadata["hf_config"]["task_specific_params"] = params
+    (ct2 / "summarize-model.json").write_text(json.dumps(metadata), encoding="utf-8")
+    for path in (hf, ct2):
+        summarizer, _ = choose_summarizer(str(path), EngineOptions(beam=1, threads=1))
+        translator, _ = choose_translator(str(path), EngineOptions(beam=1, threads=1))
+        assert summarizer.settings.template == "摘要：{text}"
+        assert translator.settings.template == "translate Chinese to English: {text}"
+    summarizer, _ = choose_summarizer(str(tiny_t5_ct2), EngineOptions(beam=1, threads=1))
+    assert summarizer.settings.template == "{text}"
+    summarizer, _ = choose_summarizer(str(ct2), EngineOptions(beam=1, threads=1))
+    seen: list[str] = []
+    encode = summarizer.generator.encode
+    summarizer.generator.encode = lambda texts: (seen.extend(texts), encode(texts))[1]
+    assert summarizer.summarize([SummaryRequest("a1", None, sample_sentences(4))])[0].sentences
+    assert seen and all(text.startswith("摘要：") and not text.startswith("摘要：摘要") for text in seen), seen
+
+
 def test_auto_choice_without_models_falls_back_or_fails():
     for choose, fallback in ((choose_translator, "gloss"), (choose_summarizer, "extractive")):
         kind = "translator" if choose is choose_translator else "summarizer"
@@ -309,6 +344,7 @@ def test_pull_downloads_pinned_files_then_converts(tiny_marian, _isolated_home, 
 
     monkeypatch.setattr(huggingface_hub, "HfApi", FakeApi)
     monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_snapshot_download)
+    monkeypatch.setattr("summarize.engines.pull._check_reachable", lambda where: None)
     monkeypatch.delenv("HF_HUB_OFFLINE")
     copies = pull("opus-mt-zh-en")
     revision = "badebd2bdd4cdfde141a969df82a0f2c4e3b1dfe"

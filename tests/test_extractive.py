@@ -66,6 +66,20 @@ def test_fragments_bylines_and_datelines_are_skipped():
     assert 0 not in picked and 1 not in picked
 
 
+def test_an_attribution_split_off_a_quote_is_no_summary():
+    # The sentence split leaves "…负责人说。" alone after a quote: who spoke, not what was said.
+    assert is_fragment("一家港资物流企业负责人说。")
+    assert is_fragment("市民王女士告诉记者。")
+    assert not is_fragment("市长表示，今年将新建学校12所。")
+    assert not is_fragment("会议指出，要加大财政支出强度。")
+    sentences = [
+        "本报讯 记者从市金融管理局获悉，跨境金融试点今年将扩大至20家银行，业务规模预计超过500亿元。",
+        "“试点让我们的资金周转时间从3天缩短到半天。”",
+        "一家港资物流企业负责人说。",
+    ]
+    assert 2 not in select_sentences(sentences, 20)  # the best sentence whole, not the attribution
+
+
 def test_only_fragments_still_give_a_summary():
     assert select_sentences(["全媒体记者 龚盈盈"], 120) == [0]
     assert select_sentences([], 120) == []

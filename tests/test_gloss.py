@@ -96,6 +96,19 @@ def test_names_in_pinyin_or_from_the_dictionaries():
     assert "Indonesia" in line and "Jakarta" in line and "Yiwu Fair" in line  # glossary term
 
 
+def test_names_jieba_cuts_apart_or_tags_as_abbreviations():
+    # A surname jieba tagged as a person, then a given name that is also a dictionary word.
+    assert "Zhao Decai" in gloss("种粮大户赵德才的合作社里，30多台拖拉机整齐排列。")
+    assert "Jiang Wan'an" in gloss("市长蒋万安致词时说，北环段完工后可望每日服务旅客约20万人次。")
+    # A character cut off a longer word and tagged as a person is no name (统计分析/司/司长).
+    line = gloss("海关总署统计分析司司长吕大良表示，前两个月外贸平稳。")
+    assert "Lü Daliang" in line and "; Si;" not in line and not line.endswith("Si")
+    # Abbreviations CC-CEDICT lists only as proper nouns: their English name, never dropped.
+    assert "US Federal Reserve" in gloss("美联储预计，今年美国经济增速为1.7%。")
+    line = gloss("杭州亚运会闭幕一年多来，56个竞赛场馆已全部向公众开放。")
+    assert "Asian Games" in line and "Asian Games fair" not in line
+
+
 def test_glossary_wins_over_pinyin():
     custom = parse_glossary("傅妙玲\tFu Miaoling (Jiehao Bamboo)\n")
     assert "Fu Miaoling (Jiehao Bamboo)" in gloss("经营户傅妙玲正忙着。", custom)
@@ -157,3 +170,70 @@ def test_never_raises_and_is_always_labelled(text):
     line = gloss(text, default_glossary())
     assert line.startswith(LABEL)
     assert "\n" not in line
+
+
+# Sentences written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(
+    ("sentence", "expected", "wrong"),
+    [
+        ("眼下正值秋粮收购旺季。", "just at", "honest"),
+        ("会议确定了明年工作的总基调。", "overall tone", "main key"),
+        ("前四个月全省出口同比增长8.2%。", "export", "exit"),
+        ("县里的种粮大户今年扩种了500亩。", "large grain grower", "great family"),
+        ("这场展会于昨日在杭州收官。", "wrap up", "endgame"),
+        ("两天内共达成意向订单3000万元。", "letter-of-intent orders", "intention"),
+        ("广大群众积极参与。", "the general public", "Guang"),
+    ],
+)
+def test_news_senses_replace_senses_wrong_in_news(sentence, expected, wrong):
+    line = gloss(sentence, default_glossary())
+    assert expected in line and wrong not in line, line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "pinyin"),
+    [
+        ("新一轮消费券将于下周发放。", "new round", "Xinyilun"),
+        ("新校区昨天举行开工典礼。", "groundbreaking ceremony", "Kaigongdianli"),
+        ("財政司司長昨日發表預算案。", "Financial Secretary", "Caizhengsi"),
+        ("这项补贴惠及全县两万农户。", "benefit", "Huiji"),
+        ("当地营商环境明显改善。", "improvement", "Ming Xiangaishan"),
+    ],
+)
+def test_common_words_jieba_tags_as_names_are_glossed_not_romanized(sentence, expected, pinyin):
+    line = gloss(sentence, default_glossary())
+    assert expected in line and pinyin not in line, line
+
+
+def test_names_stay_names_beside_news_senses():
+    assert "Fu Miaoling" in gloss("经营户傅妙玲的店铺生意红火。")
+    assert "Jakarta" in gloss("代表团抵达雅加达，出口洽谈会随即开幕。")
+    line = gloss("义乌的小商品出口持续增长。", default_glossary())
+    assert "Yiwu" in line and "export" in line
+
+
+def test_compounds_missing_from_cedict_are_composed_from_their_parts():
+    # A company: 福特 + 公司, not 福特公 + the institutional suffix 司.
+    assert "Ford company" in gloss("福特公司宣布召回三万辆汽车。")
+    assert place_name("统计分析司") == "statistics analysis department"  # 司: institutional suffix
+    assert place_name("省政府") == "provincial government"
+    # A news-sense phrase across jieba's words leaves the counted noun to the count.
+    assert "5 containers" in gloss("客商当场敲定5个货柜意向合作。")
+
+
+def test_news_sense_table_is_well_formed_and_separate_from_the_glossary():
+    from summarize.gloss import news_sense, news_senses
+
+    path = REPO / "summarize" / "data" / "news_senses.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    assert len(rows) >= 300 and all(len(row) == 2 for row in rows)
+    zh = [row[0] for row in rows]
+    assert len(zh) == len(set(zh)), "a word given twice"
+    for word, english in rows:
+        assert word == word.strip() and english == english.strip() and english, word
+        assert len(english.split()) <= 5 and english.isascii(), (word, english)
+    assert news_senses() is news_senses()  # read once
+    assert news_sense("出口") == "export" and news_sense("不存在的词") is None
+    # Common words must never be written into the Chinese before machine translation.
+    glossary = default_glossary()
+    assert not [word for word in zh if word in glossary]

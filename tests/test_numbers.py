@@ -242,6 +242,17 @@ def _en(text: str) -> EnglishQuantity:
         ("下午3点", "3 p.m."),
         ("三十多个", "more than 30"),
         ("2.2万人次", "22,000 visits"),
+        ("新台币1.5兆元", "NT$1.5 trillion"),
+        ("2兆日元", "2 trillion yen"),
+        ("3.5亿美元", "$350 million"),
+        ("港币3亿元", "300 million Hong Kong dollars"),
+        ("约25%", "a quarter of"),
+        ("增长了3倍", "fourfold"),
+        ("增长了3倍", "tripled"),
+        ("1.7个百分点", "170 basis points"),
+        ("前4月", "four months"),
+        ("前4月", "January to April"),
+        ("1-4月", "January-April"),
     ],
 )
 def test_same_value(zh, en):
@@ -260,6 +271,14 @@ def test_same_value(zh, en):
         ("2025年", "2024"),
         ("3至5年", "3 to 6 years"),
         ("17.9%", "19.7%"),
+        ("3.5亿美元", "350 million yuan"),
+        ("3.6亿欧元", "$360 million"),
+        ("3亿元", "300 million euros"),
+        ("1.7个百分点", "1.7%"),
+        ("增长1.7%", "1.7 percentage points"),
+        ("120兆瓦", "120 trillion"),
+        ("前4月", "April"),
+        ("前4月", "January to May"),
     ],
 )
 def test_different_value(zh, en):
@@ -291,3 +310,11 @@ def test_traditional_characters_read_like_simplified():
         ("1550億元", D("155000000000"), "155 billion yuan"),
         ("同比增長17.9%", D("17.9"), "up 17.9% year on year"),
     ]
+
+
+@pytest.mark.parametrize("text", ["0-²", "百分之²", "百分之³十", "3-²5", "5至①", "第¹名", "约²万"])
+def test_characters_that_str_isdigit_takes_for_digits_do_not_break_the_scanner(text):
+    """² and ① pass str.isdigit but are not digits of a number."""
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+        to_english(q)

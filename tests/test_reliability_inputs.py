@@ -475,6 +475,17 @@ def test_stray_nul_bytes_in_text_are_dropped_but_binary_is_refused():
         decode_bytes((b"\x00" * 50 + data[:200]) * 20)
 
 
+def test_a_short_page_with_a_few_terminal_control_codes_is_text():
+    """Colour codes, a bell and a backspace left in a scraped page (9 of 400 characters) are
+    dropped, not taken for binary data."""
+    from summarize.decoding import decode_bytes
+
+    page = "前4月我市外贸进出口同比增长12.6%\n\n本报讯 记者从市商务局获悉，今年1至4月，我市实现外贸进出口总额856.3亿元。" * 3
+    noisy = page.replace("。", "。\x1b[31m\x07\x08")
+    decoded = decode_bytes(noisy.encode())
+    assert decoded.text == page.replace("。", "。[31m")
+
+
 def test_display_width_is_east_asian_width_for_every_character():
     import unicodedata
 

@@ -82,6 +82,9 @@ def test_verbose_also_shows_where_a_user_error_came_from(tmp_path):
     loud = cli("-v", "run", "--translator", missing, SAMPLE)
     assert loud.returncode == 2 and "Traceback" in loud.stderr and "ModelError" in loud.stderr
     assert loud.stderr.splitlines()[-1] == quiet.errors[0]
+    at_the_end = cli("run", "--translator", missing, SAMPLE, "--verbose")  # where users put it
+    assert at_the_end.returncode == 2 and "Traceback" in at_the_end.stderr
+    assert at_the_end.stderr.splitlines()[-1] == quiet.errors[0]
 
 
 @pytest.mark.parametrize(
@@ -117,6 +120,31 @@ def test_ctrl_c_exits_130_with_one_line():
     proc.stdin.close()
     assert proc.returncode == 130
     assert err.decode().splitlines() == ["summarize: interrupted"]
+
+
+def test_sigterm_during_an_export_discards_the_output_being_written(tmp_path):
+    """kill, timeout or a service manager: like Ctrl-C, one line, exit 143, and no half-written
+    or temporary file left in the output directory."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    (pages / "big.txt").write_text((text + "\n") * 400, encoding="utf-8")  # about 2 MB: takes a while
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "export", str(pages), "-o", str(out), "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.rglob("*.summarize-tmp")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the export ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert [line for line in err.decode().splitlines() if "engines:" not in line] == ["summarize: terminated"]
+    assert [p for p in out.rglob("*") if p.is_file()] == []
 
 
 def test_an_export_with_a_bad_file_exits_1_and_an_all_bad_batch_too(tmp_path):

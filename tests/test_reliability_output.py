@@ -160,6 +160,66 @@ def test_stdout_that_fails(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdout", FullStdout())
     result = invoke("segment", "--json", page, capsys=capsys, monkeypatch=monkeypatch)
     assert_clean(result, codes=(1,))
-    assert result.errors == [
-        "summarize: error: No space left on device; check the disk, the permissions and the paths, then run again"
-    ]
+    assert result.errors == ["summarize: error: stdout: disk full; free some space and run again"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_on_dev_full_names_stdout(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLE_TEXT, encoding="utf-8")
+    import subprocess
+    import sys
+
+    from reliability_helpers import env
+
+    for args in (["segment", "--json", page], ["run", page, "--summarizer", "extractive", "--translator", "gloss"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([sys.executable, "-m", "summarize", *map(str, args)], check=False, stdout=full,
+                                  stderr=subprocess.PIPE, env=env(), timeout=240)  # fmt: skip
+        assert proc.returncode == 1
+        assert proc.stderr.decode() == "summarize: error: stdout: disk full; free some space and run again\n"
+
+
+def test_run_output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path):
+    """-o /dev/stdout, /dev/null or a named pipe: written to, never replaced by a plain file."""
+    import stat
+    import threading
+
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLE_TEXT, encoding="utf-8")
+    fifo = tmp_path / "digest.md"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = cli("run", page, "--format", "markdown", "-o", fifo, "--summarizer", "extractive", "--translator", "gloss")
+    reader.join(timeout=60)
+    assert_clean(result, codes=(0,))
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received and "_5 articles; summarizer: extractive" in received[0].decode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.md", "page.txt"]
+
+
+def test_run_output_through_a_link_replaces_the_target_and_keeps_the_link(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLE_TEXT, encoding="utf-8")
+    (tmp_path / "digests").mkdir()
+    target = tmp_path / "digests" / "today.md"
+    target.write_text("yesterday\n", encoding="utf-8")
+    link = tmp_path / "latest.md"
+    link.symlink_to(target)
+    result = cli("run", page, "--format", "markdown", "-o", link, "--summarizer", "extractive", "--translator", "gloss")
+    assert_clean(result, codes=(0,))
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert "_5 articles; summarizer: extractive" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["today.md"]
+
+
+def test_run_output_that_is_a_directory(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLE_TEXT, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = cli("run", page, "--format", "json", "-o", tmp_path / "out", "--summarizer", "extractive", "--translator", "gloss")
+    assert_clean(result, codes=(2,))
+    assert result.errors == [f"summarize: error: {tmp_path / 'out'}: is a directory; give a file name, or a directory with `export -o`"]
+    assert list((tmp_path / "out").iterdir()) == []

@@ -118,6 +118,11 @@ def _model_cases(tiny_marian: Path, tiny_marian_ct2: Path, root: Path) -> dict[s
     config.update(model_type="gpt2", architectures=["GPT2LMHeadModel"], is_encoder_decoder=False)
     (causal / "config.json").write_text(json.dumps(config))
     cases["causal LM config"] = (causal, "causal language model")
+    resized = shutil.copytree(tiny_marian, root / "resized")
+    config = json.loads((resized / "config.json").read_text())
+    config["d_model"] *= 2  # a config.json from another checkpoint than the weights
+    (resized / "config.json").write_text(json.dumps(config))
+    cases["weights of another size"] = (resized, "weights do not match its config.json")
     random_files = root / "random"
     random_files.mkdir()
     for name in ("weights.bin", "notes.dat", "x"):

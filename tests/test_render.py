@@ -18,6 +18,7 @@ from run_helpers import (
     markdown_tables,
 )
 
+from summarize import gloss
 from summarize.checks import Finding
 from summarize.pipeline import Engines, RunOptions, read_pages, run_pages
 from summarize.render.jsonout import digest_to_dict
@@ -169,10 +170,16 @@ def test_markdown_full_text_aligns_paragraphs_by_id(digest):
 def test_markdown_escapes_what_would_break_a_table_or_turn_into_markup(digest):
     unit = digest.articles[0].summary[0]
     unit.zh = "甲|乙 *强调* [链接](x) <b>"
-    unit.en = "a | b *c* _d_ <script>\nnext line"
+    unit.en = "a | b *c* _d_ <script>\nnext line &amp;"
     text = render_markdown(digest)
     table = markdown_tables(text)[0]
-    assert table[1] == ["甲\\|乙 \\*强调\\* \\[链接\\](x) \\<b\\>", "a \\| b \\*c\\* \\_d\\_ \\<script\\> next line"]
+    assert table[1] == ["甲\\|乙 \\*强调\\* \\[链接\\](x) \\<b\\>", "a \\| b \\*c\\* \\_d\\_ \\<script\\> next line \\&amp;"]
+
+
+def test_stdin_is_named_stdin_in_the_views(digest):
+    digest.page.input = "-"
+    assert render_markdown(digest).splitlines()[0] == "# stdin"
+    assert terminal_lines([digest], 100)[0].startswith("stdin · 5 articles ")
 
 
 def test_markdown_findings_are_footnotes(digest):
@@ -217,7 +224,7 @@ def test_json_has_the_segmentation_shape_plus_the_digest(digest, full):
         assert article["summary_zh"] == ad.summary_zh and article["summary_en"] == ad.summary_en
         if full:
             assert [p["en"] for p in article["paragraphs"]] == [ad.paragraph_en(p.id) for p in ad.article.paragraphs]
-    assert data["models"]["translator"] == {"name": "gloss", "revision": "keyfacts/1", "backend": "gloss", "kind": "gloss"}
+    assert data["models"]["translator"] == {"name": "gloss", "revision": gloss.REVISION, "backend": "gloss", "kind": "gloss"}
     assert data["findings"] == [
         {"check": "numbers", "unit_id": "a2.summary.s1", "message": "23.66亿元 (2.366 billion yuan) not found in the English",
          "zh": digest.articles[1].summary[0].zh, "en": digest.articles[1].summary[0].en}

@@ -151,6 +151,26 @@ def test_seed_segmentation_is_idempotent(seed):
         ("- 3 -", FURNITURE),
         ("国内统一连续出版物号 CN33-0001", FURNITURE),
         ("2026-05-15 10:23", FURNITURE),
+        ("A02 城事", FURNITURE),
+        ("B3版｜城市周刊", FURNITURE),
+        ("第A01版", FURNITURE),
+        ("本地新闻", FURNITURE),
+        ("G20 峰会", TITLE),
+        ("▶下转第3版", CONT_DOWN),
+        ("下转第二版▶", CONT_DOWN),
+        ("◀上接第一版", CONT_UP),
+        ("（中央社）", SOURCE),
+        ("（综合新华社、央视新闻）", SOURCE),
+        ("（上海）", BODY),
+        ("（作者系中国人民大学教授）", BODY),
+        ("本报评论部", BYLINE),
+        ("撰文：张三  摄影：李四", BYLINE),
+        ("记者 林志明／台北报导", BYLINE),
+        ("编辑部的故事", TITLE),
+        ("市场监管总局：", TITLE),
+        ("新华社记者 李明 摄）", BODY),
+        ("中央社记者林志明台北5日电 经济部今天公布", DATELINE),
+        ("【记者林志明／台北报导】经济部今天公布", DATELINE),
         ("(下转第二版)", CONT_DOWN),
         ("（下转第3版）", CONT_DOWN),
         ("（下转A2版）", CONT_DOWN),
@@ -390,6 +410,9 @@ def test_prose_without_any_headline_is_an_article():
         ("他说：“这是我们", "共同的目标。”"),  # open quote
         ("今天，我们一起探讨义乌是如何“撑竿跳高”的", "？面向未来，义乌又该如何继续抢占先机？"),  # B starts with punctuation
         ("本报讯（记者 张三）", "5月15日，记者从市科技局获悉，今年科技投入稳步增长。"),  # a dateline line
+        ("他表示：", "“香港经济正稳步复苏，政府会继续审慎理财。”"),  # a short colon lead
+        ("（图为5月15日，市民在新开通的地铁站候车。", "本报记者 王五 摄）"),  # bracket closed after a full stop
+        ("“我们要把握机遇。", "大家一起努力。”她说。"),  # quote closed after a full stop
     ],
 )
 def test_column_breaks_are_joined(first, second):
@@ -411,12 +434,20 @@ def test_a_paragraph_broken_twice_is_joined_twice():
         ("守正创新，砥砺前行", BODY2),  # parallel phrases: a heading
         ("主要做法如下：", "一是加强组织领导，健全工作机制。"),  # a list intro
         ("一是加强组织领导；", "二是健全工作机制。"),  # list items
+        ("“我们要把握机遇。", "“大家一起努力。”她说。"),  # a quotation over two paragraphs
+        ("（图为5月15日，市民在新开通的地铁站候车。 本报记者 王五 摄）", BODY2),  # a whole caption
     ],
 )
 def test_not_joined(first, second):
     result = segmented(page("标题在这里", "记者 张三", BODY1, first, second, BODY3))
     texts = [p.text for p in result.articles[0].paragraphs]
     assert first in texts and second in texts
+
+
+def test_a_list_intro_with_a_colon_is_not_a_heading():
+    result = segmented(page("标题在这里", "记者 张三", BODY1, "主要做法如下：", "一、加强组织领导。", "二、健全工作机制。", BODY2))
+    paragraphs = [(p.text, p.heading) for p in result.articles[0].paragraphs]
+    assert ("主要做法如下：", False) in paragraphs
 
 
 def test_no_join_across_page_furniture():

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import UsageError
+from ..errors import ModelError, UsageError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -126,6 +126,11 @@ def get_card(name: str) -> Card | None:
     return load_cards().get(name)
 
 
+def find_card(spec: str) -> Card | None:
+    """The card named `spec`, or the card of hub id `spec` (its pinned, converted local copy)."""
+    return get_card(spec) or next((card for card in load_cards().values() if card.hub_id == spec), None)
+
+
 def require_card(name: str) -> Card:
     card = get_card(name)
     if card is None:
@@ -139,6 +144,15 @@ def default_card(task: Task) -> Card:
         if card.task == task and card.default:
             return card
     raise UsageError(f"no default {task} model card in models/", hint="Reinstall summarize, or mark a card `default = true`")
+
+
+def check_task(card: Card | None, task: Task) -> None:
+    """A card named for the other task (e.g. a summarizer as --translator) is an error."""
+    if card is not None and card.task != task:
+        raise ModelError(
+            f"{card.name} is a {card.task} model, not a {task} model",
+            hint=f"The default {task} model is {default_card(task).name} (see summarize models list)",
+        )
 
 
 @lru_cache(maxsize=16)

@@ -9,9 +9,11 @@ Face or CTranslate2 directory (the backend follows from its files).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import ModelError
 from ..registry import EngineOptions, Kind, Summarizer, Translator, registry
-from .cards import Task, default_card
+from .cards import Task, check_task, default_card, find_card
 from .locate import local_copies, not_pulled, resolve
 
 # kind: (fallback backend, what is missing, what the model would give)
@@ -52,6 +54,8 @@ def _choose(kind: Kind, spec: str | None, options: EngineOptions, strict: bool):
         return backends.get(kind, fallback).factory(None, options), notice
     if backends.has(kind, spec):
         return backends.get(kind, spec).factory(None, options), None
+    if not Path(spec).expanduser().exists():  # a directory named like a card is that directory
+        check_task(find_card(spec), _TASKS[kind])
     backend = backend_for(spec)
     if not backends.has(kind, backend):
         raise ModelError(f"no {kind} backend {backend!r} is registered", hint="Reinstall summarize")

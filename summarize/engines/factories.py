@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from ..errors import ModelError
 from ..registry import EngineInfo, EngineOptions
-from .cards import SUMMARIZE_DEFAULTS, TRANSLATE_DEFAULTS, Task, default_card
+from .cards import (
+    SUMMARIZE_DEFAULTS,
+    TRANSLATE_DEFAULTS,
+    Task,
+    check_task,
+    default_card,
+    find_card,
+)
 from .generation import Generator, Seq2SeqSettings
 from .locate import ModelRef, resolve
 from .summarizing import Seq2SeqSummarizer, SummarySettings
@@ -44,11 +52,25 @@ def _settings(cls, ref: ModelRef, defaults, options: EngineOptions, task: Task, 
     return cls(
         generation=generation,
         beam=options.beam or generation.beam,
-        template=card.template if card else "{text}",
+        template=_template(ref, task),
         max_input_tokens=card.max_input_tokens if card else None,
         force_new_tokens=_forced_length(options, task),
         **extra,
     )
+
+
+_CONFIG_TASKS = {"summarize": "summarization", "translate": "translation_zh_to_en"}
+
+
+def _template(ref: ModelRef, task: Task) -> str:
+    """The card's prompt; for a checkpoint without a card, the task prefix its config.json
+    declares (T5's `task_specific_params`, e.g. "summarize: "), else the bare text."""
+    if ref.card is not None:
+        return ref.card.template
+    params = (ref.checkpoint.config if ref.checkpoint else {}).get("task_specific_params")
+    entry = params.get(_CONFIG_TASKS[task]) if isinstance(params, dict) else None
+    prefix = entry.get("prefix") if isinstance(entry, dict) else None
+    return prefix + "{text}" if isinstance(prefix, str) and prefix.strip() else "{text}"
 
 
 def _forced_length(options: EngineOptions, task: Task) -> int | None:
@@ -57,12 +79,11 @@ def _forced_length(options: EngineOptions, task: Task) -> int | None:
 
 
 def _load(task: Task, backend: str, model: str | None, options: EngineOptions) -> tuple[ModelRef, Generator]:
-    ref = resolve(model or default_card(task).name, want="ct2" if backend == "ctranslate2" else "hf")
-    if ref.card is not None and ref.card.task != task:
-        raise ModelError(
-            f"{ref.card.name} is a {ref.card.task} model, not a {task} model",
-            hint=f"The default {task} model is {default_card(task).name} (see summarize models list)",
-        )
+    spec = model or default_card(task).name
+    if not Path(spec).expanduser().exists():  # before resolve: a wrong card is wrong whether pulled or not
+        check_task(find_card(spec), task)
+    ref = resolve(spec, want="ct2" if backend == "ctranslate2" else "hf")
+    check_task(ref.card, task)
     location = str(ref.checkpoint.path.resolve()) if ref.checkpoint else str(ref.hub_id)
     key = (backend, location, options.threads)
     if key not in _loaded:

@@ -55,8 +55,14 @@ class HFGenerator:
                     path=source,
                     hint="Pass a checkpoint directory or a model name from `summarize models list`",
                 ) from exc
+            # transformers logs the size report we silence and raises a pointer to it: say what it means.
+            reason = (
+                "its weights do not match its config.json (tensor sizes differ)"
+                if "ignore_mismatched_sizes" in str(exc)
+                else f"{type(exc).__name__}: {exc}"
+            )
             raise ModelError(
-                f"cannot load the checkpoint with transformers: {type(exc).__name__}: {exc}",
+                f"cannot load the checkpoint with transformers: {reason}",
                 path=source,
                 hint="Check that it is a complete Hugging Face seq2seq checkpoint",
             ) from exc

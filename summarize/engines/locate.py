@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import ModelError
 from ..home import models_dir
-from .cards import Card, get_card, load_cards
+from .cards import Card, find_card, get_card, load_cards
 from .checkpoint import Checkpoint, inspect_dir
 
 _HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
@@ -69,7 +69,7 @@ def resolve(spec: str, *, want: str | None = None) -> ModelRef:
     """`want`: "ct2" or "hf" to require that format (a backend was named), None for the best."""
     path = Path(spec).expanduser()
     # A card's hub id means that card: its pinned, converted local copy.
-    card = get_card(spec) or next((c for c in load_cards().values() if c.hub_id == spec), None)
+    card = find_card(spec)
     if card is not None and not path.exists():
         copies = local_copies(card)
         choice = want if want else ("ct2" if "ct2" in copies else "hf")

@@ -8,8 +8,11 @@ still converted if needed, a missing one is a one-line error.
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import os
 import shutil
+import socket
 from pathlib import Path
 
 from ..errors import ModelError, OutputError
@@ -30,10 +33,23 @@ def hub_offline(offline: bool = False) -> bool:
     return offline or os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def require_converter(what: str) -> None:
+    """Converting to CTranslate2 loads the checkpoint with torch and transformers (the
+    `transformers` extra); say so before any work (or download) is done, not after."""
+    missing = [name for name in ("torch", "transformers") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ModelError(
+            f"{what} needs torch and transformers to convert the model ({', '.join(missing)} not installed)",
+            hint="Install them: pip install torch==2.13.0 && pip install 'summarize[transformers]'",
+        )
+
+
 def pull(name: str, *, offline: bool = False, force: bool = False) -> dict[str, Path]:
     """Make the card's Hugging Face and CTranslate2 int8 copies present; returns them."""
     card = require_card(name)
     copies = local_copies(card)
+    if force or "ct2" not in copies:
+        require_converter(f"summarize models pull {card.name}")
     if force or "hf" not in copies:
         if hub_offline(offline):
             raise ModelError(
@@ -47,6 +63,25 @@ def pull(name: str, *, offline: bool = False, force: bool = False) -> dict[str, 
     return local_copies(card)
 
 
+def _check_reachable(where: str) -> None:
+    """Fail at once when the hub's host name does not resolve (no network), instead of after the
+    hub client's retries; skipped behind a proxy, which resolves names itself."""
+    from urllib.parse import urlparse
+
+    from huggingface_hub import constants
+
+    if any(os.environ.get(name) for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return
+    host = urlparse(constants.ENDPOINT).hostname
+    try:
+        socket.getaddrinfo(host, 443)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ModelError(
+            f"cannot download {where}: {host} is unreachable (no network?)",
+            hint="Connect to the internet and run it again, or convert a local copy of the checkpoint: summarize models convert DIR -o OUT",
+        ) from exc
+
+
 def download(card: Card) -> Path:
     """The card's checkpoint at its pinned revision, into models/<name>/hf (replaced whole)."""
     from huggingface_hub import HfApi, snapshot_download
@@ -54,6 +89,10 @@ def download(card: Card) -> Path:
     target = card_dir(card) / HF_DIRNAME
     partial = card_dir(card) / f".{HF_DIRNAME}.partial"
     where = f"{card.hub_id}@{card.revision[:10]}"
+    _check_reachable(where)
+    hub_log = logging.getLogger("huggingface_hub")
+    level = hub_log.level
+    hub_log.setLevel(logging.ERROR)  # its retry warnings would bury the one line that matters
     try:
         files = set(HfApi().list_repo_files(card.hub_id, revision=card.revision))
         weights = next((list(choice) for choice in WEIGHT_CHOICES if choice[0] in files), None)
@@ -73,6 +112,8 @@ def download(card: Card) -> Path:
             f"download of {where} failed: {type(exc).__name__}: {exc}",
             hint="Check the network connection and try again; an interrupted download resumes",
         ) from exc
+    finally:
+        hub_log.setLevel(level)
     inspect_dir(partial)
     shutil.rmtree(partial / ".cache", ignore_errors=True)
     try:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import article_label, articles_count, english_label, footnotes
+from .notes import article_label, articles_count, english_label, footnotes, page_label
 
 META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
@@ -51,7 +51,7 @@ class MarkdownWriter:
         if self._meta is not None:
             # "--" may not appear inside an HTML comment; JSON can spell it with an escape.
             lines += [META_PREFIX + json.dumps(self._meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d") + META_SUFFIX, ""]
-        lines += [f"# {_md(digest.page.input)}", ""]
+        lines += [f"# {_md(page_label(digest.page))}", ""]
         engines = [f"{role}: {_md(_engine_name(info))}" for role, info in (("summarizer", digest.summarizer), ("translator", digest.translator)) if info]
         size = articles_count(len(digest.page.articles)) if whole else "A long input, digested in parts"
         return lines + [f"_{size}" + ("; " + "; ".join(engines) if engines else "") + "_", ""]
@@ -136,10 +136,10 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out + [""]
 
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def _md(text: str) -> str:
     """Source or model text as literal Markdown on one line: a stray newline would break a table
-    or a heading, a `|` a table row, and `*`, `_`, `[`, `<` would turn into markup."""
+    or a heading, a `|` a table row, and `*`, `_`, `[`, `<` would turn into markup, `&amp;` into `&`."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))

@@ -44,5 +44,12 @@ def article_label(ad: ArticleDigest) -> str:
     return a.title or (f"[{a.byline}]" if a.byline else "[untitled]")
 
 
+def page_label(page) -> str:
+    """How a view names a page: its input as given, "stdin" for `-`."""
+    from ..reading import STDIN, STDIN_LABEL
+
+    return STDIN_LABEL if page.input == STDIN else page.input
+
+
 def articles_count(articles: int) -> str:
     return f"{articles} article{'s' if articles != 1 else ''}"

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import Footnotes, article_label, articles_count, english_label, footnotes
+from .notes import Footnotes, article_label, articles_count, english_label, footnotes, page_label
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
 HEADING_MARK = "# "
@@ -103,13 +103,13 @@ class TerminalWriter:
             if not self._articles:
                 console.print(Text("  (no articles found)"))
             if not first:
-                console.print(Text(f"{digest.page.input}: {articles_count(self._articles)}", style="dim"))
+                console.print(Text(f"{page_label(digest.page)}: {articles_count(self._articles)}", style="dim"))
             console.print()
 
 
 def _page_header(digest: PageDigest, *, whole: bool) -> Rule:
     size = articles_count(len(digest.page.articles)) if whole else "a long input, digested in parts"
-    return Rule(Text(f"{digest.page.input} · {size}", style="bold"), align="left")
+    return Rule(Text(f"{page_label(digest.page)} · {size}", style="bold"), align="left")
 
 
 def _article(ad: ArticleDigest, digest: PageDigest, *, side_by_side: bool, full: bool) -> Group:

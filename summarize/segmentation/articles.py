@@ -35,9 +35,12 @@ from .lines import (
     SUBTITLE,
     TITLE,
     Line,
+    ends_continuing,
     ends_terminal,
     fragment_evidence,
+    unbalanced,
 )
+from .patterns import is_marked_name, is_paper_name
 
 FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 _FIELD_OF = {KICKER: "kicker", SUBTITLE: "subtitle", BYLINE: "byline", CONT_UP: "continued", SOURCE: "source"}
@@ -63,6 +66,7 @@ class _Head:
 
 def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
     """Articles (with at least one body line) and the preamble lines, in page order."""
+    _mark_mastheads(lines)
     preamble = [line for line in lines if line.kind == FURNITURE]
     content = [line for line in lines if line.kind != FURNITURE]
     drafts: list[Draft] = []
@@ -104,6 +108,16 @@ def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
             preamble.extend(line for name in FIELDS for line in draft.fields[name])
     preamble.sort(key=lambda line: line.start)
     return articles, preamble
+
+
+def _mark_mastheads(lines: list[Line]) -> None:
+    """The paper's name alone on a line (`人民日报`, `聯合報`) is page furniture when it opens the
+    page or sits right above the date banner; elsewhere such a line may be a headline."""
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        at_banner = index == 0 or (following is not None and following.kind == FURNITURE)
+        if line.kind == TITLE and at_banner and is_paper_name(line.key):
+            line.kind = FURNITURE
 
 
 def _add_to_article(draft: Draft, line: Line) -> None:
@@ -150,22 +164,25 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         j += 1
     kickers_before = bool(fields["kicker"])
     title_start = j
-    while j < n and lines[j].kind in (TITLE, QUESTION):
+    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j):
         j += 1
     titles = lines[title_start:j]
-    if len(titles) > MAX_TITLE_LINES:  # a run of short lines, not a headline
-        titles, j = [], title_start
+    if len(titles) > MAX_TITLE_LINES or (titles and ends_continuing(titles[-1].key)):
+        titles, j = [], title_start  # a run of short lines, or `他说：` before what he said: prose
     while j < n:
         kind = lines[j].kind
         if kind == SUBTITLE and not titles:
             break
         if kind == BYLINE and lines[j].bracketed and not titles:
             break
+        if kind == KICKER and j + 1 < n and lines[j + 1].kind in (TITLE, QUESTION):
+            break  # the kicker over the next headline
         if kind == SOURCE and not (at_start and (titles or any(fields.values()))):
             break
         if kind not in _FIELD_OF:
             break
-        fields[_FIELD_OF[kind]].append(lines[j])
+        name = "byline" if kind == KICKER and titles and is_marked_name(lines[j].key) else _FIELD_OF[kind]
+        fields[name].append(lines[j])
         j += 1
     following = lines[j] if j < n else None
     evidence = (
@@ -187,6 +204,20 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
     if kickers_before and not titles and not fields["byline"] and not fields["continued"]:
         strong = False
     return _Head(fields, j, strong)
+
+
+def _opens_paragraph(lines: list[Line], j: int) -> bool:
+    """A title-like line left open, right before prose: the first piece of a paragraph cut by a
+    column break (`“这是我们`, `（图为5月15日`), never part of a headline."""
+    line = lines[j]
+    following = lines[j + 1] if j + 1 < len(lines) else None
+    return (
+        line.kind == TITLE
+        and following is not None
+        and following.kind == BODY
+        and following.seq == line.seq + 1
+        and (ends_continuing(line.key) or unbalanced(line.key))
+    )
 
 
 def _leading_plain_titles(titles: list[Line]) -> list[Line]:

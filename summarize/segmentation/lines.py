@@ -33,6 +33,7 @@ BODY = "body"  # prose
 TITLE_MAX_WIDTH = 68
 HEAD_LINE_MAX_WIDTH = 100  # kickers, subtitles
 QUESTION_MAX_WIDTH = 48  # a heading that ends with ？ or ！ (wider: a sentence)
+COLON_LEAD_MAX_WIDTH = 24  # `市场监管总局：` over the rest of its headline
 # At most this many lines in one headline block (引题, 主题, 副题...).
 MAX_TITLE_LINES = 4
 
@@ -105,6 +106,27 @@ def is_balanced_heading(text: str) -> bool:
 def unbalanced(text: str) -> bool:
     """An opening quote or bracket that is not closed on the line."""
     return any(text.count(o) > text.count(c) for o, c in _PAIRS)
+
+
+def _closes_unopened(text: str) -> bool:
+    """A closing quote or bracket with no opening one: the end of something begun on an earlier
+    line, never a headline."""
+    return any(text.count(c) > text.count(o) for o, c in _PAIRS)
+
+
+def ends_enclosed(text: str) -> bool:
+    """Ends with a closing bracket that closes the whole line or something begun on an earlier
+    line: a caption `（图为… 本报记者 王五 摄）` or its last line `本报记者 王五 摄）` is complete."""
+    for o, c in (("（", "）"), ("(", ")"), ("【", "】")):
+        if text[-1] == c and (text[0] == o or text.count(c) > text.count(o)):
+            return True
+    return False
+
+
+def closes_open_pair(before: str, after: str) -> bool:
+    """`after` closes a quote or bracket left open in `before` (a caption or quotation that goes
+    on over a line break after a full stop: `（图为…出口。` `新华社记者 李明 摄）`)."""
+    return any(before.count(o) > before.count(c) and after.count(c) > after.count(o) for o, c in _PAIRS)
 
 
 def fragment_evidence(text: str) -> bool:
@@ -189,8 +211,12 @@ def _classify(line: Line, title_max: int) -> str:
         return SUBTITLE
     if patterns.is_dateline(key):
         return DATELINE
-    if width > title_max or "。" in core(key)[:-1] or "；" in key or ends_continuing(key):
+    if _is_colon_lead(key):
+        return TITLE  # a headline's first half (`市场监管总局：`), or `他说：` (joined to what follows)
+    if width > title_max or "。" in core(key)[:-1] or "；" in key or ends_continuing(key) or _closes_unopened(key):
         return BODY
+    if key[0] in "（(" and ends_enclosed(key):
+        return BODY  # a note in brackets (`（作者系中国人民大学教授）`, `（完）`), never a headline
     if patterns.is_numbered(key) and (not ends_terminal(key) or core(key)[-1] in "？?"):
         return NUMBERED
     if _is_question(key):
@@ -198,6 +224,11 @@ def _classify(line: Line, title_max: int) -> str:
     if not ends_terminal(key) and _LETTER.search(key):
         return TITLE
     return BODY
+
+
+def _is_colon_lead(key: str) -> bool:
+    """A short line that ends with a colon and has no other punctuation: `市场监管总局：`."""
+    return key[-1] in "：:" and display_width(key) <= COLON_LEAD_MAX_WIDTH and _HAN_ONLY.match(key[:-1]) is not None
 
 
 def _is_question(key: str) -> bool:

@@ -29,7 +29,9 @@ from .lines import (
     TITLE,
     Line,
     classify_text,
+    closes_open_pair,
     core,
+    ends_enclosed,
     ends_terminal,
     fragment_evidence,
 )
@@ -60,14 +62,36 @@ def build_paragraphs(body: list[Line]) -> list[ParagraphDraft]:
             i += 1
             group.append(body[i])
             joined += joiner(joined, body[i].key) + body[i].key
+        if paragraphs and not paragraphs[-1].heading and _closes_previous(paragraphs[-1].lines, group):
+            # `（图为…出口。` then `新华社记者 李明 摄）`: a bracket or quote left open after a full
+            # stop and closed in the next paragraph; joined after both are built, so that a page
+            # written back from the result joins the same way.
+            group = paragraphs.pop().lines + group
+            joined = _joined(group)
         if len(group) == 1:
-            heading = group[0].kind in _HEADING_KINDS
+            line = group[0]
+            # A title-like line that reads as prose (`他说：`, `一一，一一1`) is not a heading.
+            heading = line.kind in _HEADING_KINDS and not (line.kind == TITLE and fragment_evidence(line.key))
         else:  # a heading wrapped over two lines: `一以贯之“坚持兴商建市”，` `义乌何为？`
             heading = classify_text(joined) in (QUESTION, NUMBERED)
         heading = heading and i + 1 < len(body)
         paragraphs.append(ParagraphDraft(group, heading))
         i += 1
     return paragraphs
+
+
+def _closes_previous(previous: list[Line], group: list[Line]) -> bool:
+    a, b = previous[-1], group[0]
+    if b.seq != a.seq + 1 or b.kind not in _JOINABLE_AFTER:
+        return False
+    return closes_open_pair(_joined(previous), _joined(group))
+
+
+def _joined(lines: list[Line]) -> str:
+    joined = lines[0].key
+    for line in lines[1:]:
+        joined += joiner(joined, line.key) + line.key
+    return joined
 
 
 def joiner(before: str, after: str) -> str:
@@ -84,7 +108,7 @@ def _joins(group: list[Line], joined: str, b: Line) -> bool:
         return False
     if len(group) == 1 and a.kind not in (BODY, TITLE, DATELINE):
         return False
-    if ends_terminal(joined):
+    if ends_terminal(joined) or ends_enclosed(joined):
         return False
     if core(joined)[-1] in "；：;:" and patterns.is_enumerated(b.key):
         return False  # a list intro and its first item, or two list items

@@ -4,16 +4,18 @@ Each predicate takes one stripped line of the Simplified analysis text (Traditio
 analysed on a Simplified copy, so `记者`, `来源`, `下转` cover `記者`, `來源`, `下轉`).
 
 - furniture: page banner and page furniture that belongs to no article: `义乌商报 2026年5月16日
-  星期六`, `第1版 要闻`, `A2 要闻`, `责任编辑：…`, `编辑 … 校对 …`, `版式：…`, `邮箱：…`, a phone
-  number, URL or page number alone.
+  星期六`, `第1版 要闻`, `A2 要闻`, `A02 城事`, `本地新闻`, `责任编辑：…`, `编辑 … 校对 …`,
+  `版式：…`, `邮箱：…`, a phone number, URL or page number alone; the paper's name alone at the
+  top (articles.py).
 - continuation marks: `(下转第二版)`, `（下转A2版）`, `(转第4版)` end an article; `（上接第一版）`,
   `(紧接第1版)`, `(接第3版)` start one. Half- or full-width brackets, Chinese, Arabic or
-  full-width numerals.
-- source: `来源：浙江宣传`, `稿件来源：…`, `（来源：人民日报）`, `转自…`, `摘自…`, `（据新华社）`.
+  full-width numerals, an arrow around (`▶下转第3版`).
+- source: `来源：浙江宣传`, `稿件来源：…`, `（来源：人民日报）`, `转自…`, `摘自…`, `（据新华社）`,
+  an agency alone in brackets `（中央社）`.
 - byline: role words and names, no sentence punctuation: `全媒体记者 龚盈盈`, `本报记者 张三 李四`,
   `记者 王五 通讯员 赵六`, `新华社记者 X`, `浙江日报评论员`, `本报特约评论员`, `文/X`, `文/图 X`,
-  `图/X`, `文 X 图 X`, `X 摄`, optionally after a marker (`□本报记者 张三`) or in brackets
-  (`（记者 张三）`).
+  `图/X`, `文 X 图 X`, `X 摄`, `记者 X／台北报导`, optionally after a marker (`□本报记者 张三`) or
+  in brackets (`（记者 张三）`); a marker and a bare name under a headline (`□ 王晓晨`).
 - kicker: a short line after a marker: `■实干论英雄 奋战第一线`; also a short `【…】` label.
 - subtitle: `——访…` (also `—`, `--`).
 - dateline (starts the first body paragraph and stays in it): `本报讯`, `本报5月15日讯`,
@@ -53,9 +55,13 @@ DOWN = "down"
 UP = "up"
 
 
+_ARROWS = "▶►▷◀◁◄→←➡⬅"
+
+
 def continuation(line: str) -> str | None:
-    """DOWN for a mark that ends an article (下转), UP for one that starts one (上接), else None."""
-    match = _CONT_LINE.match(line)
+    """DOWN for a mark that ends an article (下转), UP for one that starts one (上接), else None.
+    An arrow around the mark (`▶下转第3版`, `下转第二版▶`) is part of it."""
+    match = _CONT_LINE.match(line.strip(_ARROWS + " \u3000"))
     return _direction(match) if match else None
 
 
@@ -96,11 +102,14 @@ _SOURCE = re.compile(
     )""",
     re.X,
 )
+# A news agency or paper alone in brackets at the end of a story: `（中央社）`, `（综合新华社、央视新闻）`.
+_AGENCY = rf"[{HAN}A-Za-z]{{2,12}}?(?:通讯社|社|网|报|电视台|台|新闻|客户端)"
+_AGENCY_CREDIT = re.compile(rf"^[（(]\s*(?:综合|据)?\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*[）)]$")
 SOURCE_MAX_WIDTH = 80
 
 
 def is_source(line: str) -> bool:
-    return _SOURCE.match(line) is not None and "。" not in line.rstrip("。")
+    return (_SOURCE.match(line) is not None or _AGENCY_CREDIT.match(line) is not None) and "。" not in line.rstrip("。")
 
 
 # --- bylines ------------------------------------------------------------------------------------
@@ -111,12 +120,14 @@ _ORG_SUFFIX = (
 )
 _ORG = rf"(?:本报|本台|本刊|本网|本社|本站|[{HAN}A-Za-z]{{1,12}}?(?:{_ORG_SUFFIX}))"
 _QUALIFIER = rf"(?:全媒体|融媒体|首席|见习|特约|实习|资深|高级|特派|驻站|驻[{HAN}]{{1,6}}?|摄影|文字|视频|主任|专栏|本报)"
-_ROLE = "(?:特约评论员|评论员|通讯员|记者|实习生|撰稿人|撰稿|摄影|摄像|编译|主持人|作者|报道员|观察员)"
+_ROLE = "(?:特约评论员|评论员|评论部|编辑部|通讯员|记者|实习生|撰稿人|撰稿|撰文|摄影|摄像|编译|主持人|作者|报道员|观察员)"
 _NAME = rf"(?:[{HAN}]{{1,4}}|[{HAN}]{{1,6}}[·•・][{HAN}]{{1,8}}|[A-Z][A-Za-z.'-]+)"
-_ROLE_TOKEN = re.compile(rf"^{_ORG}?{_QUALIFIER}*{_ROLE}(?:[：:/／]?(?P<name>{_NAME}))?$")
+# Where a reporter filed from, after a slash (Taiwan and Hong Kong papers): `林志明／台北报导`.
+_FILED_FROM = rf"[/／][{HAN}]{{1,8}}?(?:综合)?(?:报导|报道)"
+_ROLE_TOKEN = re.compile(rf"^{_ORG}?{_QUALIFIER}*{_ROLE}(?:[：:/／]?(?P<name>{_NAME})(?:{_FILED_FROM})?)?$")
 _CREDIT_TOKEN = re.compile(r"^(?:文/图|文／图|图/文|图／文|文/摄|文图|图文|文|图|摄|摄影|报道|整理|编译)$")
 _SLASH_CREDIT = re.compile(
-    rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[/／：:]{_NAME}|{_NAME}[/／](?:文|图|摄|摄影|文/图|文／图))$"
+    rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[/／：:]{_NAME}|{_NAME}[/／](?:文|图|摄|摄影|文/图|文／图)|{_NAME}{_FILED_FROM})$"
 )
 _PHOTO_CREDIT = re.compile(rf"^[{HAN}]{{2,4}}摄$")
 _NAME_TOKEN = re.compile(rf"^{_NAME}$")
@@ -124,6 +135,7 @@ _TRAILING_CREDITS = {"摄", "摄影", "报道", "整理", "编译", "文/图", "
 # Words that follow 记者 in column names rather than names (`记者手记`, `记者观察`).
 _NOT_NAMES = {"手记", "观察", "调查", "专访", "随笔", "笔记", "札记", "视线", "来信", "探访", "走访", "见闻",
               "连线", "体验", "节日", "会上", "证件", "之家", "生涯", "实录", "日记", "故事"}
+_NOT_NAME_STARTS = set("的之是在了们")  # `编辑部的故事`, `记者们`: no name starts with these
 _BYLINE_SPLIT = re.compile(r"[\s、，,|｜]+")
 _BYLINE_FORBIDDEN = re.compile(r"[。！？；…“”\"《》0-9０-９!?;]")
 _ENGLISH_BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*$")
@@ -160,7 +172,7 @@ def _token_kind(token: str) -> str | None:
     match = _ROLE_TOKEN.match(token)
     if match:
         name = match.group("name")
-        if name is None or (len(name) >= 2 and name not in _NOT_NAMES):
+        if name is None or (len(name) >= 2 and name not in _NOT_NAMES and name[0] not in _NOT_NAME_STARTS):
             return "role"
     if _CREDIT_TOKEN.match(token) or _SLASH_CREDIT.match(token) or _PHOTO_CREDIT.match(token):
         return "credit"
@@ -178,6 +190,12 @@ def marker_rest(line: str) -> str | None:
     return line[match.end():] if match else None
 
 
+def is_marked_name(line: str) -> bool:
+    """A marker and a person's name only (`□ 王晓晨`): under a headline, the byline of a column."""
+    rest = marker_rest(line)
+    return rest is not None and len(rest.strip()) in (2, 3) and _NAME_TOKEN.match(rest.strip()) is not None
+
+
 def is_label(line: str) -> bool:
     """A short bracketed label line: `【奋战二季度】`, `【编者按】`."""
     return _LABEL.match(line) is not None
@@ -193,16 +211,16 @@ def subtitle_rest(line: str) -> str | None:
 
 # --- datelines ----------------------------------------------------------------------------------
 
-_DATE = rf"{NUM}月{NUM}日"
+_DATE = rf"(?:{NUM}月)?{NUM}日"  # Taiwan agencies give the day only: `中央社记者林志明台北5日电`
 _NEWS_ORG = rf"[{HAN}A-Za-z]{{1,12}}?(?:社|网|报|台|新闻|客户端)"
 _DATELINE = re.compile(
     rf"""^(?:
         (?:本报|本刊|本台|本网|本社)[^，。,\s]{{0,16}}?讯
-      | {_NEWS_ORG}[^，。,\s]{{0,10}}?{_DATE}(?:电|讯)
+      | {_NEWS_ORG}[^，。,\s]{{0,16}}?{_DATE}(?:电|讯)
       | {_NEWS_ORG}讯
       | 据[^，。,\s]{{1,16}}?(?:社|网|报|台|新闻|媒体|客户端)[^，。]{{0,16}}?(?:报道|消息|电)
       | (?:{_DATE}(?:上午|下午|晚间|晚上|早上|中午)?[，,]?\s*)?(?:本报)?记者[^，。]{{0,12}}?从[^。]{{1,30}}?(?:获悉|了解到|得知)
-      | 【[^】]{{1,30}}?(?:讯|电|报道)】
+      | 【[^】]{{1,30}}?(?:讯|电|报道|报导)】
       | [A-Z][A-Z .'-]{{1,30}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s+\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNA)\)
     )""",
     re.X,
@@ -213,9 +231,9 @@ _DATELINE = re.compile(
 _DATELINE_TAG = re.compile(
     rf"""^\s*(?:
         (?:本报|本刊|本台|本网|本社)[^，。,\s]{{0,16}}?讯
-      | {_NEWS_ORG}[^，。,\s]{{0,10}}?{_DATE}(?:电|讯)
+      | {_NEWS_ORG}[^，。,\s]{{0,16}}?{_DATE}(?:电|讯)
       | {_NEWS_ORG}讯
-      | 【[^】]{{1,30}}?(?:讯|电|报道)】
+      | 【[^】]{{1,30}}?(?:讯|电|报道|报导)】
     )\s*(?:[（(][^）)]{{1,30}}[）)])?\s*""",
     re.X,
 )
@@ -270,6 +288,9 @@ _EDITORIAL_ROLES = (
     "责任编辑|责编|编辑|校对|审校|审读|审核|一审|二审|三审|终审|签发|值班编辑|版式设计|版式|美术编辑|美编|"
     "排版|组版|制版|摄影编辑|图片编辑|新媒体编辑|主编|值班主任"
 )
+_LETTER_PAGE = r"[A-Z]\s*[0-9０-９]{1,2}"
+# Unambiguous page numbers (`G20` in `G20峰会` is not one): zero-padded or followed by 版.
+_PAGE_NUMBER = r"(?:[A-Z]\s*[0０][1-9１-９]\s*版?|[A-Z]\s*[0-9０-９]{1,2}\s*版|第\s*[A-Z]?\s*[0-9０-９]{1,3}\s*版)"
 _FURNITURE = [
     re.compile(rf"^(?:本版)?(?:{_EDITORIAL_ROLES})\s*[：:／/\s]\s*\S"),
     re.compile(r"^(?:视觉设计|设计|制图|视觉|插图)\s*[：:／/]\s*\S"),
@@ -279,15 +300,19 @@ _FURNITURE = [
         r"广告经营许可证|发行)\s*[：:]",
         re.I,
     ),
-    re.compile(rf"^第\s*{NUM}\s*版(?:\s*[|｜:：·]?\s*\S{{0,12}})?$"),
+    re.compile(rf"^第\s*(?:{NUM}|{_LETTER_PAGE})\s*版(?:\s*[|｜:：·]?\s*\S{{0,12}})?$"),
     re.compile(rf"^[A-Z]\s*[0-9０-９]{{1,2}}\s*(?:版)?(?:\s*[|｜:：·]?\s*(?:{_SECTIONS}))?$"),
     re.compile(rf"^(?:{_SECTIONS})\s*[|｜:：·]?\s*(?:第\s*{NUM}\s*版|[A-Z]\s*[0-9０-９]{{1,2}}(?:\s*版)?)$"),
+    # A page number the way a paper writes it (`A02`, `B3版`) with any section name: `A02 城事`.
+    re.compile(rf"^{_PAGE_NUMBER}\s*[|｜:：·]?\s*[{HAN}]{{1,6}}$"),
+    re.compile(rf"^[{HAN}]{{1,6}}\s*[|｜:：·]?\s*{_PAGE_NUMBER}$"),
     re.compile(rf"^(?:今日|本期|本报今日)\s*{NUM}\s*版"),
+    re.compile(rf"^(?:{_SECTIONS})(?:{_SECTIONS})?$"),  # a section name alone: `要闻`, `本地新闻`
     re.compile(r"^总第\s*[0-9０-９]+\s*期"),
     re.compile(r"^[-－—–\s]*[0-9０-９]{1,3}[-－—–\s]*$"),
     re.compile(r"^(?:[(（]?0\d{2,3}[)）]?[-－\s]?)?\d{7,8}(?:[-－转]\d{1,4})?$"),
     re.compile(r"^1[3-9]\d{9}$"),
-    re.compile(r"^(?:https?://|www\.)\S+$"),
+    re.compile(r"^(?:https?://|www\.)[!-~]+$"),
     re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),
     re.compile(r"^(?:国内统一连续出版物号|国内统一刊号|CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}-\d{3}[\dX])"),
 ]
@@ -301,6 +326,15 @@ _MASTHEAD = [
     re.compile(rf"^(?:【[^】]{{0,20}}】\s*)*【\s*(?:{_EDITORIAL_ROLES})\s*[：:][^】]{{0,20}}】"),
 ]
 FURNITURE_MAX_WIDTH = 90
+_PAPER_NAME = re.compile(
+    rf"^[{HAN}]{{2,8}}?(?:日报|晚报|早报|晨报|商报|时报|周报|导报|快报|都市报|青年报|法治报|报|周刊|新闻)"
+    r"(?:\s*[(（][^()（）]{1,12}[)）])?$"
+)
+
+
+def is_paper_name(line: str) -> bool:
+    """A newspaper's name alone: `人民日报`, `新京报`, `联合报`, `中国日报（海外版）`."""
+    return _PAPER_NAME.match(line) is not None
 
 
 def is_furniture(line: str) -> bool:
