@@ -361,7 +361,8 @@ _DECADE = re.compile(
     r"(?P<n>\d{4}|\d{2}|[一二三四五六七八九]十|[〇零]{2})\s?年代"
 )
 _GENERATION = re.compile(r"([0-9]0)后(?![来期续面])")  # 90后: people born in the 1990s
-_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?![个年人家项种万亿元\d])")
+# With the 规划 that often follows ("十四五"规划): it is the same plan, not a second term.
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?:[”」]?规划)?(?![个年人家项种万亿元\d])")
 _VAGUE = re.compile(r"(?P<pre>数|几|上)(?P<mag>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)(?![一二三四五六七八九])")
 _CANDIDATE = re.compile(rf"\d|[{_CN_CHARS}几]|百分之|千分之|上个?世纪|本世纪|[数上](?=[十百千万亿])")
 _NOT_CLOCK = ("时间", "时代", "时候", "时刻", "时段", "时节", "时光", "时尚", "时空", "时效", "时速")

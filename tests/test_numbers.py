@@ -62,6 +62,8 @@ CASES = [
     ("总量、增速两项指标均居金华第一", "两项", D("2"), None, "number", None, None, None, "2"),
     ("今年一季度我市科技创新投入", "一季度", D("1"), None, "ordinal", "quarter", None, None, "first quarter"),
     ("“十五五”时期经济社会发展", "十五五", D("15"), None, "ordinal", "Five-Year Plan", None, None, "the 15th Five-Year Plan"),
+    ("“十四五”规划实施以来", "十四五”规划", D("14"), None, "ordinal", "Five-Year Plan", None, None, "the 14th Five-Year Plan"),
+    ("十四五规划目标全面完成", "十四五规划", D("14"), None, "ordinal", "Five-Year Plan", None, None, "the 14th Five-Year Plan"),
     ("截至2025年，全市累计培育", "2025年", D("2025"), None, "year", None, None, None, "2025"),
     ("省级企业研发机构135家", "135家", D("135"), None, "number", None, None, None, "135"),
     # --- written for these tests ---
