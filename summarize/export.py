@@ -20,7 +20,7 @@ from pathlib import Path
 from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, OutputError, SummarizeError
-from .pipeline import Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
+from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
 
 FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
@@ -119,6 +119,7 @@ def _prepare_out_dir(out_dir: Path) -> None:
 def _signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
     return {
         "version": __version__,
+        "pipeline": PIPELINE_VERSION,
         "format": fmt,
         "summarizer": asdict(engines.summarizer.info),
         "translator": asdict(engines.translator.info),

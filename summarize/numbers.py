@@ -20,7 +20,8 @@ Values are exact `Decimal`s in base units (1550亿元 -> 155000000000). `Quantit
   clock 3分35秒 -> 335, like "3:35").
 - ``duration``: `unit` is "years", "months", "weeks", "days", "hours", "minutes" or "seconds"
   (18年间 -> 18 years; 3个月 -> 3 months).
-- ``ordinal``: 第一 -> 1; `unit` for 季度 ("quarter"), 世纪 ("century"), 届 ("session"),
+- ``ordinal``: 第一 -> 1; `unit` for 季度 ("quarter"), 世纪 ("century"), 届 ("term": not said), 三中全会 and
+  三次会议 ("plenary session", "session"),
   周年 ("anniversary"), 十五五 ("Five-Year Plan").
 
 Ranges (3至5年, 10%—15%, 5月14日至16日) are quantities of their kind with `upper` set. Vague amounts
@@ -362,6 +363,10 @@ _DECADE = re.compile(
 )
 _GENERATION = re.compile(r"([0-9]0)后(?![来期续面])")  # 90后: people born in the 1990s
 # With the 规划 that often follows ("十四五"规划): it is the same plan, not a second term.
+# The sessions of a congress's term: 十四届全国人大三次会议 (the third session), 第二次全体会议.
+_SESSION = re.compile(r"次(全体)?会议")
+_SESSION_UNITS = {None: "session", "全体": "plenary meeting"}
+_JIE_BEFORE = re.compile(r"届[\u4e00-\u9fff]{0,10}$")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?:[”」]?规划)?(?![个年人家项种万亿元\d])")
 _VAGUE = re.compile(r"(?P<pre>数|几|上)(?P<mag>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)(?![一二三四五六七八九])")
 _CANDIDATE = re.compile(rf"\d|[{_CN_CHARS}几]|百分之|千分之|上个?世纪|本世纪|[数上](?=[十百千万亿])")
@@ -551,13 +556,16 @@ def _read_fraction(s: str, i: int) -> _Found | int:
 
 
 def _read_ordinal(s: str, i: int) -> _Found | int | None:
-    """第一, 第 125 大街, 第一季度, 第三代."""
+    """第一, 第 125 大街, 第一季度, 第三代, 第五次会议."""
     num = _read_number(s, i)
     if num is None or num.qualifier:
         return None if num is None else num.end
     found = _Found(i, num.end, num.value, "ordinal")
+    session = _SESSION.match(s, num.end)
     if s.startswith("季度", num.end):
         found.end, found.unit = num.end + 2, "quarter"
+    elif session:
+        found.end, found.unit = session.end(), _SESSION_UNITS[session[1]]
     return found
 
 
@@ -753,7 +761,12 @@ def _with_unit(s: str, num: _Num) -> _Found | int | None:
     if rest.startswith("周年"):
         return take(2, "ordinal", "anniversary")
     if rest.startswith("届") and not num.arabic:
-        return take(1, "ordinal", "session")
+        return take(1, "ordinal", "term")
+    if rest.startswith("中全会") and not num.arabic and num.value <= 12:
+        return take(3, "ordinal", "plenary session")  # 二十届三中全会: the third plenary session
+    session = _SESSION.match(rest)
+    if session and _JIE_BEFORE.search(s, max(0, num.start - 12), num.start):
+        return take(session.end(), "ordinal", _SESSION_UNITS[session[1]])  # 十四届全国人大三次会议
     for zh, unit, qual in _DURATIONS:
         if rest.startswith(zh):
             take(len(zh), "duration", unit)
@@ -956,7 +969,7 @@ def to_english(q: Quantity) -> str:
         if q.unit == "Five-Year Plan":
             return f"the {_ordinal_digits(n)} Five-Year Plan"
         word = _ordinal(n)
-        return f"{word} {q.unit}" if q.unit and q.unit != "session" else word
+        return f"{word} {q.unit}" if q.unit and q.unit != "term" else word  # 十四届全国人大: 14th NPC
 
     def amount(v: Decimal) -> str:
         if kind == "percent":

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from .glossary import Glossary
     from .reading import Source
 
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
+"""Part of every cache key and export signature: bump it when checks, repairs or what is cached
+change, so that caches and up-to-date exports never serve results of older code. (Engines bump
+their own `revision` when their output changes.)"""
 
 
 @dataclass

@@ -183,6 +183,9 @@ def test_never_raises_and_is_always_labelled(text):
         ("这场展会于昨日在杭州收官。", "wrap up", "endgame"),
         ("两天内共达成意向订单3000万元。", "letter-of-intent orders", "intention"),
         ("广大群众积极参与。", "the general public", "Guang"),
+        ("市人大常委会副主任出席会议。", "people's congress standing committee", "National People's Congress"),
+        ("市十七届人大第五次会议昨天开幕。", "17th; people's congress; fifth session", "National"),
+        ("党的二十届三中全会在北京举行。", "20th; third plenary session", "times"),
     ],
 )
 def test_news_senses_replace_senses_wrong_in_news(sentence, expected, wrong):

@@ -64,6 +64,13 @@ CASES = [
     ("“十五五”时期经济社会发展", "十五五", D("15"), None, "ordinal", "Five-Year Plan", None, None, "the 15th Five-Year Plan"),
     ("“十四五”规划实施以来", "十四五”规划", D("14"), None, "ordinal", "Five-Year Plan", None, None, "the 14th Five-Year Plan"),
     ("十四五规划目标全面完成", "十四五规划", D("14"), None, "ordinal", "Five-Year Plan", None, None, "the 14th Five-Year Plan"),
+    ("党的二十届三中全会在北京举行", "三中全会", D("3"), None, "ordinal", "plenary session", None, None, "third plenary session"),
+    ("十四届全国人大三次会议5日开幕", "三次会议", D("3"), None, "ordinal", "session", None, None, "third session"),
+    ("十四届全国人大三次会议5日开幕", "十四届", D("14"), None, "ordinal", "term", None, None, "14th"),
+    ("市十七届人大第五次会议召开", "第五次会议", D("5"), None, "ordinal", "session", None, None, "fifth session"),
+    ("大会举行第二次全体会议", "第二次全体会议", D("2"), None, "ordinal", "plenary meeting", None, None, "second plenary meeting"),
+    # without a congress's term before it, 三次 counts meetings
+    ("会议共举行三次全体会议", "三次", D("3"), None, "number", "times", None, None, "3 times"),
     ("截至2025年，全市累计培育", "2025年", D("2025"), None, "year", None, None, None, "2025"),
     ("省级企业研发机构135家", "135家", D("135"), None, "number", None, None, None, "135"),
     # --- written for these tests ---

@@ -182,6 +182,15 @@ def test_stdin_is_named_stdin_in_the_views(digest):
     assert terminal_lines([digest], 100)[0].startswith("stdin · 5 articles ")
 
 
+def test_the_page_banner_is_shown_under_the_page_title(digest):
+    digest.page.preamble = ["人民日报", "2025年3月5日 星期三 第1版 要闻"]
+    lines = render_markdown(digest).splitlines()
+    assert lines[1:3] == ["", "> 人民日报 · 2025年3月5日 星期三 第1版 要闻"]
+    assert terminal_lines([digest], 100)[1] == "人民日报 · 2025年3月5日 星期三 第1版 要闻"
+    digest.page.preamble = []
+    assert render_markdown(digest).splitlines()[2].startswith("_5 articles")
+
+
 def test_markdown_findings_are_footnotes(digest):
     a2 = digest.articles[1]
     add_finding(digest, a2.summary[0])

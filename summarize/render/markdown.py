@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import article_label, articles_count, english_label, footnotes, page_label
+from .notes import PREAMBLE_SEPARATOR, article_label, articles_count, english_label, footnotes, page_label
 
 META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
@@ -52,6 +52,8 @@ class MarkdownWriter:
             # "--" may not appear inside an HTML comment; JSON can spell it with an escape.
             lines += [META_PREFIX + json.dumps(self._meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d") + META_SUFFIX, ""]
         lines += [f"# {_md(page_label(digest.page))}", ""]
+        if digest.page.preamble:  # the page's banner: paper, date, page number
+            lines += [f"> {_md(PREAMBLE_SEPARATOR.join(digest.page.preamble))}", ""]
         engines = [f"{role}: {_md(_engine_name(info))}" for role, info in (("summarizer", digest.summarizer), ("translator", digest.translator)) if info]
         size = articles_count(len(digest.page.articles)) if whole else "A long input, digested in parts"
         return lines + [f"_{size}" + ("; " + "; ".join(engines) if engines else "") + "_", ""]

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from ..pipeline import ArticleDigest
 
+PREAMBLE_SEPARATOR = " · "
+"""Between the lines of a page's banner (paper, date, page number), shown on one line."""
+
 
 @dataclass
 class Footnotes:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import Footnotes, article_label, articles_count, english_label, footnotes, page_label
+from .notes import PREAMBLE_SEPARATOR, Footnotes, article_label, articles_count, english_label, footnotes, page_label
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
 HEADING_MARK = "# "
@@ -96,6 +96,8 @@ class TerminalWriter:
         if first:
             self._articles = 0
             console.print(_page_header(digest, whole=last))
+            if digest.page.preamble:  # the page's banner: paper, date, page number
+                console.print(Text(PREAMBLE_SEPARATOR.join(digest.page.preamble), style="dim"))
         for ad in digest.articles:
             console.print(_article(ad, digest, side_by_side=self._side_by_side, full=self._full))
         self._articles += len(digest.articles)
