@@ -4,7 +4,7 @@ and segmenting its own rendering gives the same structure."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from segmentation_checks import assert_lossless, assert_offsets, render_back, structure
 
@@ -127,6 +127,23 @@ def test_realistic_pages_are_segmented_losslessly(text):
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(newspaper_page(noise=False))
+# A quote closed two paragraphs down: the joined paragraph closes the one before it too.
+@example("本报讯 “一一。\n“一一。\n一一。”一一。”\n来源：一一\n全媒体记者 一一\n义乌商报 2026年5月16日 星期六\n")
+# A kicker over a title-like line that opens a paragraph (not over a headline).
+@example(
+    "一一。\n来源：一一\n(下转第二版)\n全媒体记者 一一\n义乌商报 2026年5月16日 星期六\n■一一\n“参它基取五华……一\n\n"
+    "一，一一一一一，一一一一一一一一，一一一一一一一一一0.0。\n来源：一一\n(下转第二版)\n全媒体记者 一一\n义乌商报 2026年5月16日 星期六\n"
+)
+# Title lines whose last one reads as prose and goes on in the next line: that line starts the body.
+@example(
+    "本报讯 一一。\n一一一一一一90\n\n04年999.99年\n\nChinagoods，一一一一一一一9993%\n一一。\n来源：一一\n(下转第二版)\n"
+    "全媒体记者 一一\n义乌商报 2026年5月16日 星期六\n"
+)
+# A kicker over a quote left open over two title-like lines that go on in the prose after them.
+@example(
+    "一一\n■一一\n“一一一一一一一\n\n一一一Chinagoods，一\n\n一一一一一一一一一一一一0.0%。\n来源：一一\n(下转第二版)\n全媒体记者 一一\n"
+    "义乌商报 2026年5月16日 星期六\n"
+)
 def test_segmenting_the_rendered_segmentation_gives_the_same_structure(text):
     page = segment_text(text)
     again = segment_text(render_back(page))

@@ -12,6 +12,9 @@ A new article starts:
   plain title lines followed by prose, after a finished paragraph; a bare byline (`浙江日报评论员`) followed by prose (an
   editorial without headline); a 上接 mark.
 Anything else short inside an article is a section heading, decided in paragraphs.py.
+A title-like line that paragraphs.py would join with the prose after it (a line left open, or
+inside an article one that reads as prose, possibly over several such lines) is never a headline
+line: it starts a paragraph, so a page that has that paragraph on one line is read the same way.
 Furniture lines go to the preamble wherever they are; so do the head lines of an "article" that
 ends up without any paragraph (a teaser, a table of contents), unless its last title line ends
 with ？ or ！ or reads as prose: then that line is its text.
@@ -35,17 +38,20 @@ from .lines import (
     SUBTITLE,
     TITLE,
     Line,
+    classify_text,
     ends_continuing,
     ends_terminal,
     fragment_evidence,
     unbalanced,
 )
+from .paragraphs import joiner, joins
 from .patterns import is_marked_name, is_paper_name
 
 FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 _FIELD_OF = {KICKER: "kicker", SUBTITLE: "subtitle", BYLINE: "byline", CONT_UP: "continued", SOURCE: "source"}
 _HEAD_STARTS = (KICKER, TITLE, QUESTION, BYLINE, CONT_UP)
 _PROSE = (BODY, DATELINE)
+_CHAIN_MAX_LINES = 8  # title-like lines looked at before the prose that a paragraph goes on with
 
 
 @dataclass
@@ -164,9 +170,14 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         j += 1
     kickers_before = bool(fields["kicker"])
     title_start = j
-    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j):
+    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j, inside=not at_start):
         j += 1
     titles = lines[title_start:j]
+    if at_start and len(titles) > MAX_TITLE_LINES:
+        # Too many lines for a headline: title-like lines that read as prose and go on in the
+        # prose after them are the first paragraph (as when a page has them on one line).
+        cut = next((k for k in range(title_start, j) if _opens_paragraph(lines, k, inside=True)), j)
+        titles, j = lines[title_start:cut], cut
     if len(titles) > MAX_TITLE_LINES or (titles and ends_continuing(titles[-1].key)):
         titles, j = [], title_start  # a run of short lines, or `他说：` before what he said: prose
     while j < n:
@@ -175,8 +186,8 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
             break
         if kind == BYLINE and lines[j].bracketed and not titles:
             break
-        if kind == KICKER and j + 1 < n and lines[j + 1].kind in (TITLE, QUESTION):
-            break  # the kicker over the next headline
+        if kind == KICKER and j + 1 < n and lines[j + 1].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j + 1, inside=True):
+            break  # the kicker over the next headline (not over the first piece of a paragraph)
         if kind == SOURCE and not (at_start and (titles or any(fields.values()))):
             break
         if kind not in _FIELD_OF:
@@ -185,6 +196,8 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         fields[name].append(lines[j])
         j += 1
     following = lines[j] if j < n else None
+    # Prose follows: a body line, or a title-like line that is the first piece of a paragraph.
+    prose_follows = following is not None and (following.kind in _PROSE or _opens_paragraph(lines, j, inside=not at_start))
     evidence = (
         any(fields[name] for name in ("subtitle", "byline", "continued"))
         or (bool(fields["kicker"]) and (bool(titles) or bool(fields["byline"])))
@@ -195,29 +208,40 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         if at_start and len(plain) < len(titles):
             titles, j = plain, title_start + len(plain)
             fields["source"] = []  # lines after the cut are read again as body
-        elif len(plain) == len(titles) >= 2 and following is not None and following.kind in _PROSE and not open_paragraph:
+        elif len(plain) == len(titles) >= 2 and prose_follows and not open_paragraph:
             evidence = not any(fragment_evidence(line.key) for line in titles)
     fields["title"] = titles
     if at_start:
         return _Head(fields, j, True)
-    strong = evidence and (bool(titles) or (following is not None and following.kind in _PROSE) or bool(fields["continued"]))
+    strong = evidence and (bool(titles) or prose_follows or bool(fields["continued"]))
     if kickers_before and not titles and not fields["byline"] and not fields["continued"]:
         strong = False
     return _Head(fields, j, strong)
 
 
-def _opens_paragraph(lines: list[Line], j: int) -> bool:
+def _opens_paragraph(lines: list[Line], j: int, *, inside: bool = False) -> bool:
     """A title-like line left open, right before prose: the first piece of a paragraph cut by a
-    column break (`“这是我们`, `（图为5月15日`), never part of a headline."""
+    column break (`“这是我们`, `（图为5月15日`), never part of a headline. So is such a line, and
+    inside an article any title-like line that reads as prose (`一一，一一1`), that paragraphs.py
+    joins with what follows into prose: `“一一一` `一一，一` `一一。` are one paragraph, which a
+    page written back from the result has on one line (and reads as prose the same way)."""
     line = lines[j]
-    following = lines[j + 1] if j + 1 < len(lines) else None
-    return (
-        line.kind == TITLE
-        and following is not None
-        and following.kind == BODY
-        and following.seq == line.seq + 1
-        and (ends_continuing(line.key) or unbalanced(line.key))
-    )
+    if line.kind != TITLE or j + 1 >= len(lines) or lines[j + 1].seq != line.seq + 1:
+        return False
+    left_open = ends_continuing(line.key) or unbalanced(line.key)
+    if left_open and lines[j + 1].kind == BODY:
+        return True
+    if not (left_open or (inside and fragment_evidence(line.key))):
+        return False
+    group, joined = [line], line.key
+    for following in lines[j + 1:j + _CHAIN_MAX_LINES]:
+        if following.kind == DATELINE or not joins(group, joined, following):
+            break  # a dateline starts the body under a headline
+        if following.kind == BODY:
+            return True
+        group.append(following)
+        joined += joiner(joined, following.key) + following.key
+    return len(group) > 1 and classify_text(joined) == BODY
 
 
 def _leading_plain_titles(titles: list[Line]) -> list[Line]:

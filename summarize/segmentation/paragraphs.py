@@ -10,8 +10,11 @@ between them (page furniture means the page went on elsewhere), and a list intro
 `…；`) is not joined to the list item after it. A paragraph may be joined more than once.
 
 A short line left on its own between body lines (a title-like line, `何为经验？`, `一、…`, a
-kicker) is a section heading; so is a joined paragraph that reads as a question or numbered
-heading (a heading wrapped over two lines). The last paragraph of an article is never a heading.
+kicker) is a section heading; a joined paragraph is judged the same way as one line (a heading
+wrapped over two lines, `一以贯之“坚持兴商建市”，` `义乌何为？`), so that a page written back with
+every paragraph on one line reads the same. A paragraph whose quote or bracket is closed by the
+next one is joined with it (again as often as that holds). The last paragraph of an article is
+never a heading.
 """
 
 from __future__ import annotations
@@ -58,22 +61,23 @@ def build_paragraphs(body: list[Line]) -> list[ParagraphDraft]:
     while i < len(body):
         group = [body[i]]
         joined = body[i].key
-        while i + 1 < len(body) and _joins(group, joined, body[i + 1]):
+        while i + 1 < len(body) and joins(group, joined, body[i + 1]):
             i += 1
             group.append(body[i])
             joined += joiner(joined, body[i].key) + body[i].key
-        if paragraphs and not paragraphs[-1].heading and _closes_previous(paragraphs[-1].lines, group):
+        while paragraphs and not paragraphs[-1].heading and _closes_previous(paragraphs[-1].lines, group):
             # `（图为…出口。` then `新华社记者 李明 摄）`: a bracket or quote left open after a full
             # stop and closed in the next paragraph; joined after both are built, so that a page
-            # written back from the result joins the same way.
+            # written back from the result joins the same way. The joined paragraph is looked at
+            # again as a whole (it may close a quote opened one paragraph further up), as it is
+            # when the page written back has it on one line.
             group = paragraphs.pop().lines + group
             joined = _joined(group)
-        if len(group) == 1:
-            line = group[0]
-            # A title-like line that reads as prose (`他说：`, `一一，一一1`) is not a heading.
-            heading = line.kind in _HEADING_KINDS and not (line.kind == TITLE and fragment_evidence(line.key))
-        else:  # a heading wrapped over two lines: `一以贯之“坚持兴商建市”，` `义乌何为？`
-            heading = classify_text(joined) in (QUESTION, NUMBERED)
+        # A paragraph wrapped over two lines is judged as one line (a page written back from the
+        # result has it on one): `一以贯之“坚持兴商建市”，` `义乌何为？` is a heading.
+        kind = group[0].kind if len(group) == 1 else classify_text(joined)
+        # A title-like line that reads as prose (`他说：`, `一一，一一1`) is not a heading.
+        heading = kind in _HEADING_KINDS and not (kind == TITLE and fragment_evidence(joined))
         heading = heading and i + 1 < len(body)
         paragraphs.append(ParagraphDraft(group, heading))
         i += 1
@@ -102,7 +106,8 @@ def joiner(before: str, after: str) -> str:
     return ""
 
 
-def _joins(group: list[Line], joined: str, b: Line) -> bool:
+def joins(group: list[Line], joined: str, b: Line) -> bool:
+    """Whether body line `b` goes on the paragraph made of the lines `group` (text `joined`)."""
     a = group[-1]
     if b.seq != a.seq + 1 or b.kind not in _JOINABLE_AFTER:
         return False
