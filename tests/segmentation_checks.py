@@ -6,6 +6,8 @@ import re
 from collections import Counter
 
 from summarize.document import Page
+from summarize.reading import InputRef, read_source
+from summarize.segmentation import segment_source
 
 HEAD_FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 _SPACE = re.compile(r"\s+")
@@ -70,3 +72,9 @@ def structure(page: Page) -> list:
         [getattr(a, name) for name in HEAD_FIELDS] + [[(p.text, p.heading, [s.text for s in p.sentences]) for p in a.paragraphs]]
         for a in page.articles
     ]
+
+
+def segment_file(path, data: bytes) -> Page:
+    """`data` written to `path`, then read (encoding detection) and segmented as an input file is."""
+    path.write_bytes(data)
+    return segment_source(read_source(InputRef(str(path), path, path)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from segmentation_checks import assert_lossless, assert_offsets, render_back, structure
+from segmentation_checks import assert_lossless, assert_offsets, render_back, segment_file, structure
 
 from summarize.reading import InputRef, read_source
 from summarize.segmentation import segment_source, segment_text
@@ -494,9 +494,7 @@ TRADITIONAL_PAGE = page(
 
 
 def test_traditional_big5_page_is_segmented_with_original_characters(tmp_path):
-    path = tmp_path / "trad.txt"
-    path.write_bytes(TRADITIONAL_PAGE.encode("big5"))
-    result = segment_source(read_source(InputRef(str(path), path, path)))
+    result = segment_file(tmp_path / "trad.txt", TRADITIONAL_PAGE.encode("big5"))
     assert result.script == "traditional" and result.encoding == "big5"
     assert_lossless(result)
     assert_offsets(result)
@@ -515,9 +513,7 @@ def test_traditional_big5_page_is_segmented_with_original_characters(tmp_path):
 
 def test_gbk_page(tmp_path):
     text = page("优化科技服务 厚植创新生态", "■实干论英雄 奋战第一线", "全媒体记者 龚盈盈", "本报讯 " + BODY1, "来源：义乌商报")
-    path = tmp_path / "gbk.txt"
-    path.write_bytes(text.replace("\n", "\r\n").encode("gbk"))
-    result = segment_source(read_source(InputRef(str(path), path, path)))
+    result = segment_file(tmp_path / "gbk.txt", text.replace("\n", "\r\n").encode("gbk"))
     assert result.encoding == "gb18030"
     (article,) = result.articles
     assert fields(article) == {"title": "优化科技服务 厚植创新生态", "kicker": "■实干论英雄 奋战第一线", "byline": "全媒体记者 龚盈盈", "source": "来源：义乌商报"}

@@ -10,11 +10,11 @@ from segmentation_checks import (
     assert_lossless,
     assert_offsets,
     render_back,
+    segment_file,
     structure,
 )
 
-from summarize.reading import InputRef, read_source
-from summarize.segmentation import segment_source, segment_text
+from summarize.segmentation import segment_text
 
 PEOPLES_DAILY = """\
 人民日报
@@ -335,9 +335,7 @@ def test_commentary_page_editorial_without_headline_and_numbered_sections():
 
 
 def test_taiwan_page_bylines_with_place_and_agency_credit(tmp_path):
-    path = tmp_path / "udn.txt"
-    path.write_bytes(TAIWAN_PAGE.encode("big5"))
-    page = segment_source(read_source(InputRef(str(path), path, path)))
+    page = segment_file(tmp_path / "udn.txt", TAIWAN_PAGE.encode("big5"))
     assert page.encoding == "big5" and page.script == "traditional"
     assert_lossless(page)
     assert_offsets(page)
@@ -397,9 +395,7 @@ def test_hong_kong_page_section_name_and_bracketed_continuation():
     ],
 )
 def test_every_encoding_gives_the_same_segmentation(tmp_path, encode, encoding):
-    path = tmp_path / "page.txt"
-    path.write_bytes(encode(CITY_DAILY))
-    page = segment_source(read_source(InputRef(str(path), path, path)))
+    page = segment_file(tmp_path / "page.txt", encode(CITY_DAILY))
     assert page.encoding == encoding
     assert structure(page) == structure(segment_text(CITY_DAILY))
 
