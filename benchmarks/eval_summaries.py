@@ -34,6 +34,7 @@ import statistics
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -218,10 +219,8 @@ def load_references(path: Path = REFERENCES) -> list[dict]:
             headline = " ".join(t for t in (article.title, article.subtitle) if t)
             sentences = [strip_dateline(s.text) for p in article.body_paragraphs for s in p.sentences]
             if key in headline or (sentences and key in sentences[0]):
-                articles.append(
-                    {"page": page_path, "split": split, "key": key, "headline": headline or None,
-                     "sentences": sentences, "reference": reference}  # fmt: skip
-                )
+                article_fields = {"page": page_path, "split": split, "key": key, "headline": headline or None}
+                articles.append({**article_fields, "sentences": sentences, "reference": reference})
                 break
         else:
             sys.exit(f"eval_summaries: no article of {page_path} has {key!r} in its headline or first sentence")
@@ -246,7 +245,7 @@ def monotone_failures(articles: list[dict], budgets: Sequence[int] = (60, 120, 2
     failures = 0
     for a in articles:
         picks = [set(select_sentences(a["sentences"], b, title=a["headline"])) for b in budgets]
-        failures += any(not small <= large for small, large in zip(picks, picks[1:]))
+        failures += any(not small <= large for small, large in pairwise(picks))
     return failures
 
 
@@ -291,8 +290,10 @@ def _share(kept: Sequence[tuple[int, int]]) -> float:
 def markdown(references: list[dict], monotone: int, n_articles: int, headline_rows: list[dict],
              figure_docs: int, figure_rows: list[dict], documents: int, budget: int) -> str:  # fmt: skip
     lines = [
-        f"Reference summaries ({n_articles} articles), budget {budget} characters: character ROUGE F1 (×100) "
-        "and the share of the reference's figures in the summary. `test`: pages held out; `dev`: the sample page.",
+        (
+            f"Reference summaries ({n_articles} articles), budget {budget} characters: character ROUGE F1 (×100) "
+            "and the share of the reference's figures in the summary. `test`: pages held out; `dev`: the sample page."
+        ),
         "",
         "| method | split | articles | ROUGE-1 | ROUGE-2 | ROUGE-L | figures kept | mean chars |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
@@ -306,9 +307,11 @@ def markdown(references: list[dict], monotone: int, n_articles: int, headline_ro
         "",
         f"Budgets 60 -> 120 -> 200: {monotone} of {n_articles} articles lose a sentence as the budget grows.",
         "",
-        f"WMT21 newstest2021 zh, {documents} documents, budget {budget}: character ROUGE F1 (×100) against the "
-        f"headline (no method sees it), and headline figures kept ({figure_docs} documents whose headline "
-        "states a figure the body repeats; ours sees the headline here).",
+        (
+            f"WMT21 newstest2021 zh, {documents} documents, budget {budget}: character ROUGE F1 (×100) against the "
+            f"headline (no method sees it), and headline figures kept ({figure_docs} documents whose headline "
+            "states a figure the body repeats; ours sees the headline here)."
+        ),
         "",
         "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | mean chars | over budget | headline figures kept |",
         "|---|---:|---:|---:|---:|---:|---:|",

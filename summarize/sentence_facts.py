@@ -35,7 +35,7 @@ _LEADING_CREDIT = re.compile(
       | [{_HAN}A-Za-z]{{1,12}}?(?:社|网|报|台|新闻|客户端)[^，。,\s]{{0,16}}?(?:\d{{1,2}}月)?\d{{1,2}}日(?:电|讯)
       | [{_HAN}]{{2,8}}讯\s*[：:]
     )\s*""",
-    re.X,
+    re.VERBOSE,
 )
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 _OPENS_WITH_QUOTE = re.compile(r"^\s*[“「『\"]")
