@@ -31,7 +31,7 @@ _REFERENCE = re.compile(r"\S*\|\S*\[[^\]]*\]|\S+\[[^\]]*\]")
 # "to learn of sth", "to help sb": placeholders a gloss can do without.
 _PLACEHOLDER = re.compile(r"\b(?:sth|sb|one's|oneself)\b\.?")
 # ", esp. news media", ", i.e. ...": asides after the sense proper.
-_ASIDE = re.compile(r",?\s+(?:esp|i\.e|e\.g|usu|typically|often)\b.*$")
+_ASIDE = re.compile(r",?\s+(?:esp|i\.e|e\.g|usu|typically|often|etc)\b.*$")
 _NOTE = re.compile(r"\s*\([^()]*\)")
 # "local", "regional", "economic": adjective senses listed before the noun one (地区 -> district).
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ous|ive|ful|less|able|ible)$")
@@ -40,6 +40,7 @@ _BROKEN = re.compile(r"[\u3400-\u9fff]|[,:;]\s*(?:[,:;]|and\b|or\b)|\b(?:and|or|
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NAME_JOINERS = {"of", "the", "and", "de", "la", "du", "van", "von", "al", "el", "for"}
 
+MAX_SENSE_WORDS = 4
 _lock = threading.Lock()
 
 
@@ -147,12 +148,10 @@ def sense(
     return None
 
 
-def _shortest_common(senses: list[str]) -> str:
-    """The first sense of at most four words, else the shortest of the first three."""
-    for s in senses:
-        if len(s.split()) <= 4:
-            return s
-    return min(senses[:3], key=len)
+def _shortest_common(senses: list[str]) -> str | None:
+    """The first sense of at most four words; None when every sense is a longer note (参展 "to
+    exhibit at or take part in a trade show etc"): a gloss gives a word, not a definition."""
+    return next((s for s in senses if len(s.split()) <= MAX_SENSE_WORDS), None)
 
 
 def proper_name(word: str) -> str | None:
@@ -187,7 +186,7 @@ def surname(chars: str) -> str | None:
     """The romanized surname when `chars` is one in CC-CEDICT ("Zeng" for 曾, "Ouyang" for 欧阳)."""
     for entry in entries(chars):
         for raw in entry.senses:
-            match = re.match(r"(?:two-character |family name |)surname ([A-Z][a-z]+)\b", raw)
+            match = re.match(r"(?:two-character |family name |)surname ([A-Z][a-zü]+)\b", raw)
             if match:
                 return match.group(1)
     return None

@@ -53,9 +53,10 @@ _NUMERAL_START = re.compile(r"^[0-9０-９一二三四五六七八九十两百�
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PLACE_TAGS = {"ns"}
 _ORG_TAGS = {"nt", "nz"}
-_NOUN_TAGS = {"n", "nz", "nt", "ns", "j", "ng", "nl"}  # what a count can be of
+_NOUN_TAGS = {"n", "nz", "nt", "ns", "j", "ng", "nl", "s"}  # what a count can be of
 _TERM_TAGS = {"n", "vn", "nz", "nt", "j", "an", "i", "nl", "v", "common"}
 _CONJUNCTIONS = {"和", "与", "及", "以及", "、"}
+
 
 # Administrative and institutional suffixes of names: 金华市 -> Jinhua City.
 _NAME_SUFFIXES = {
@@ -69,6 +70,8 @@ _NAME_SUFFIXES = {
     "街道": "Subdistrict",
     "自治区": "Autonomous Region",
     "自治州": "Autonomous Prefecture",
+    "路": "Road",
+    "大道": "Avenue",
 }
 # Single characters that head or end institutional compounds CC-CEDICT does not list.
 _SINGLE_PREFIXES = {
@@ -111,6 +114,7 @@ class _Token:
 @dataclass
 class _Item:
     start: int
+    end: int  # the Chinese it glosses is sentence[start:end]
     text: str
     term_weight: float | None = None  # None: always kept (quantities, names)
 
@@ -132,6 +136,13 @@ def gloss(text: str, glossary: Glossary | None = None) -> str:
 
 def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
     """The English key facts of one sentence, in their order in the sentence."""
+    return [english for _, english in key_fact_pairs(sentence, glossary)]
+
+
+def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:
+    """(the Chinese, its English) for each key fact of one sentence, in sentence order."""
+    from . import cedict
+    from . import gloss_context as context
     from .chinese_words import idf_table
     from .numbers import find_quantities, to_english
 
@@ -140,40 +151,65 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
     used = [False] * len(tokens)
     items: list[_Item] = []
     lookup = _lookup(glossary)
-    quantities = find_quantities(sentence)
+
+    def cover(start: int, end: int, *, partly: bool = True) -> None:
+        for k, token in enumerate(tokens):
+            if (token.start < end and token.end > start) if partly else (start <= token.start and token.end <= end):
+                used[k] = True
+
+    # Context first: 郭姓男子 is someone surnamed Guo, 1+4+X a code, not three numbers.
+    fixed = context.surnamed(sentence) + context.codes(sentence)
+    for span in fixed:
+        items.append(_Item(span.start, span.end, span.english))
+        cover(span.start, span.end)
+    quantities = [
+        q
+        for q in find_quantities(sentence)
+        if not any(s.overlaps(q.start, q.end) for s in fixed) and not _zero_in_a_word(q)
+    ]
+    quoted = context.quoted(sentence)
 
     if glossary is not None:
         for start, end, entry in glossary.find(sentence):
-            if any(q.start < end and q.end > start for q in quantities):
+            if any(q.start < end and q.end > start for q in quantities) or any(s.overlaps(start, end) for s in fixed):
                 continue  # the number module says numbers (十五五), exactly
-            items.append(_Item(start, entry.en))
-            for k, token in enumerate(tokens):
-                if token.start < end and token.end > start:
-                    used[k] = True
+            items.append(_Item(start, end, entry.en))
+            cover(start, end)
+
+    def known(text: str) -> str | None:
+        return news_sense(text) or ("" if cedict.contains(text) or (lookup and lookup(text)) else None)
+
+    def named(token: _Token) -> bool:
+        return bool(lookup and lookup(token.word)) or bool(_known_name(token.word))
+
+    for span in context.fixed_expressions(sentence, tokens, known, named):
+        if span.english:
+            items.append(_Item(span.start, span.end, span.english, idf.get(sentence[span.start : span.end], unseen)))
+        cover(span.start, span.end, partly=False)
 
     # Before the counts: 3个货柜意向合作 counts containers, not the first word of 意向合作.
     in_quantity = [any(q.start < t.end and q.end > t.start for q in quantities) for t in tokens]
     for start, end, english in _news_phrases(tokens, [u or q for u, q in zip(used, in_quantity)]):
         used[start:end] = [True] * (end - start)
         weight = max(idf.get(t.word, unseen) for t in tokens[start:end])
-        if weight >= MIN_TERM_IDF:
-            items.append(_Item(tokens[start].start, english, weight))
+        if weight >= MIN_TERM_IDF and english != LEFT_OUT:
+            items.append(_Item(tokens[start].start, tokens[end - 1].end, english, weight))
 
     for quantity in quantities:
-        text = to_english(quantity)
+        text = context.day_date(quantity, sentence) or to_english(quantity)
         if not text:
             continue
+        end = quantity.end
         after = [k for k, t in enumerate(tokens) if t.start >= quantity.end]
-        for k, token in enumerate(tokens):
-            if token.start < quantity.end and token.end > quantity.start:
-                used[k] = True
+        cover(quantity.start, quantity.end)
         if quantity.kind == "number" and quantity.unit is None:
             counted = _counted_noun(tokens, after, used, lookup, quantity.end)
             if counted:
+                noun, end = counted
                 kinds = "kinds of " if quantity.text.rstrip().endswith(_KIND_MEASURES) else ""
                 many = quantity.value != 1 or quantity.upper is not None or quantity.qualifier
-                text = f"{text} {kinds}{_plural(counted) if many else counted}"
-        items.append(_Item(quantity.start, text))
+                text = f"{text} {kinds}{_plural(noun) if many else noun}"
+        items.append(_Item(quantity.start, end, text))
 
     k = 0
     while k < len(tokens):
@@ -181,16 +217,17 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
         if used[k]:
             k += 1
             continue
-        if token.word in _SKIP_WORDS:
+        if token.word in _SKIP_WORDS or left_out(token.word):
             pass
         elif news_sense(token.word):  # before the name tags: jieba tags 惠及 ns, 新一轮 nz
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
-                items.append(_Item(token.start, news_sense(token.word), weight))
+                items.append(_Item(token.start, token.end, news_sense(token.word), weight))
         elif token.tag == "eng" or (_LATIN_WORD.fullmatch(token.word) and len(token.word) > 1):
-            items.append(_Item(token.start, token.word))
+            if len(token.word) > 1:  # a lone letter (C位, A股) says nothing on its own
+                items.append(_Item(token.start, token.end, token.word))
         elif token.tag in _PERSON_TAGS or (token.tag in _PLACE_TAGS and _is_name(token.word)) or token.tag in _ORG_TAGS:
-            word, tag = token.word, token.tag
+            word, tag, end = token.word, token.tag, token.end
             # jieba often splits a name after its surname: 龚/nr 盈盈/z, 欧阳/ns 娜娜/nrt.
             follower = tokens[k + 1] if k + 1 < len(tokens) else None
             if (
@@ -203,33 +240,36 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
                 and _HAN.search(follower.word)
                 and (not _common_word(follower.word) or _given_name_after(token, follower))
             ):
-                word, tag = word + follower.word, "nr"
+                word, tag, end = word + follower.word, "nr", follower.end
                 used[k + 1] = True
             # A lone surname is no name: jieba cut off a character of a longer word (统计分析/司/司长).
-            name = None if tag in _PERSON_TAGS and len(word) == 1 else _name(word, tag, lookup)
+            # In quotation or title marks a name-like word is a title or a coined term (“富春山居图”):
+            # no pinyin guesses there.
+            guess = not any(q.overlaps(token.start, end) for q in quoted)
+            name = None if tag in _PERSON_TAGS and len(word) == 1 else _name(word, tag, lookup, guess=guess)
             if name:
-                items.append(_Item(token.start, name))
+                items.append(_Item(token.start, end, name))
         elif _known_name(token.word):  # 美联储/j "US Federal Reserve", 亚运会/j "Asian Games"
-            items.append(_Item(token.start, _known_name(token.word)))
+            items.append(_Item(token.start, token.end, _known_name(token.word)))
         elif token.tag in _TERM_TAGS and len(token.word) > 1 and _HAN.search(token.word):
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
                 english = _term(token.word, noun=token.tag != "v")
                 if english:
-                    items.append(_Item(token.start, english, weight))
+                    items.append(_Item(token.start, token.end, english, weight))
         used[k] = True
         k += 1
 
     terms = sorted((i for i in items if i.term_weight is not None), key=lambda i: -i.term_weight)
     dropped = {id(i) for i in terms[MAX_TERMS:]}
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for item in sorted(items, key=lambda i: i.start):
         key = item.text.lower()
         if id(item) in dropped or key in seen:
             continue
         seen.add(key)
-        out.append(item.text)
+        out.append((sentence[item.start : item.end], item.text))
     return out
 
 
@@ -249,9 +289,18 @@ def news_senses() -> dict[str, str]:
     return table
 
 
+LEFT_OUT = "-"  # in the table: a word whose sense only context tells (转机, 街道); never glossed
+
+
 def news_sense(word: str) -> str | None:
-    """The news sense of `word` from the table, or None."""
-    return news_senses().get(word)
+    """The news sense of `word` from the table, or None (also for a word the table leaves out)."""
+    english = news_senses().get(word)
+    return None if english == LEFT_OUT else english
+
+
+def left_out(word: str) -> bool:
+    """Whether the table says to leave `word` out of a gloss."""
+    return news_senses().get(word) == LEFT_OUT
 
 
 def _news_phrases(tokens: list[_Token], taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -313,20 +362,23 @@ def _counted_noun(
     used: list[bool],
     lookup: Callable[[str], str | None] | None,
     start: int,
-) -> str | None:
-    """English for the noun phrase a count is about: the head (last) noun of each run of nouns
-    right after the quantity, joined by "and" (230多个国家和地区 -> countries and regions)."""
+) -> tuple[str, int] | None:
+    """English for the noun phrase a count is about, and where it ends: the head (last) noun of
+    each run of nouns right after the quantity, joined by "and" (230多个国家和地区 -> countries
+    and regions)."""
     heads: list[str] = []
     run: list[int] = []
-    next_start = start
+    next_start = end = start
 
     def close_run() -> None:
+        nonlocal end
         if run:
             head = tokens[run[-1]]
             english = (lookup(head.word) if lookup else None) or _term(head.word, noun=True)
             if english:
                 heads.append(english)
                 used[run[-1]] = True
+                end = head.end
             run.clear()
 
     for k in after:
@@ -341,7 +393,7 @@ def _counted_noun(
         else:
             break
     close_run()
-    return " and ".join(heads) or None
+    return (" and ".join(heads), end) if heads else None
 
 
 def _plural(phrase: str) -> str:
@@ -369,6 +421,22 @@ def _plural_noun(phrase: str) -> str:
     else:
         plural = last + "s"
     return " ".join(words[:-1] + [plural])
+
+
+def _zero_in_a_word(quantity) -> bool:
+    """零 read as 0 where it starts a word (零部件 "parts", 零售 "retail")."""
+    return quantity.value == 0 and quantity.unit is None and quantity.text.strip()[:1] in ("零", "〇")
+
+
+def _jieba_word(word: str) -> bool:
+    """Whether jieba's dictionary has `word` as a common word (夏秋 "summer and autumn")."""
+    from .chinese_words import jieba_module
+
+    jieba = jieba_module()
+    import jieba.posseg
+
+    tag = jieba.posseg.dt.word_tag_tab.get(word, "")
+    return jieba.dt.FREQ.get(word, 0) > 0 and tag not in _PERSON_TAGS | _PLACE_TAGS | _ORG_TAGS
 
 
 def _given_name_after(surname: _Token, follower: _Token) -> bool:
@@ -410,15 +478,29 @@ def _is_name(word: str) -> bool:
     return not any(not e.proper for e in cedict.entries(word))
 
 
-def _name(word: str, tag: str, lookup: Callable[[str], str | None] | None) -> str | None:
+def _name(word: str, tag: str, lookup: Callable[[str], str | None] | None, *, guess: bool = True) -> str | None:
+    """English of a name: the glossary's, CC-CEDICT's, or its parts'; pinyin only where a name is
+    surely meant (`guess`): a person's name with a known surname, a place with an administrative
+    suffix (金华市), a place jieba knows that is no doubled word (美美). An organization or event
+    jieba tags (全运会/nz) is never written as pinyin: its English is a translation."""
+    from . import cedict
+
     if lookup:
         found = lookup(word)
         if found:
             return found
     if tag in _PERSON_TAGS:
         # A person's name never splits into common words: 明显改善/nr is "clear; improve".
-        return (_compose(word, verbs=True) if len(word) >= 4 else None) or person_name(word)
-    return place_name(word, lookup)
+        composed = _compose(word, verbs=True) if len(word) >= 4 else None
+        known = composed or cedict.proper_name(word)
+        if known or not guess or len(word) > 4:
+            return known
+        if len(word) == 3 and (_common_word(word[:2]) or _jieba_word(word[:2])) and not _surname(word[:2]):
+            return None  # 夏秋航(季): "summer and autumn", not a Mr Xia
+        return person_name(word) if _surname(word[:1]) or _surname(word[:2]) else None
+    guess = guess and (tag in _PLACE_TAGS or word.endswith(tuple(_NAME_SUFFIXES)))
+    guess = guess and not (len(word) == 2 and word[0] == word[1])
+    return place_name(word, lookup, guess=guess)
 
 
 def person_name(word: str) -> str:
@@ -435,9 +517,10 @@ def person_name(word: str) -> str:
     return f"{family} {given}".strip() if given else family
 
 
-def place_name(word: str, lookup: Callable[[str], str | None] | None = None) -> str:
+def place_name(word: str, lookup: Callable[[str], str | None] | None = None, *, guess: bool = True) -> str | None:
     """A place or organization name: CC-CEDICT's English name, else the name of its stem plus
-    the English of an administrative suffix (金华市 -> Jinhua City), else pinyin (义乌 -> Yiwu)."""
+    the English of an administrative suffix (金华市 -> Jinhua City), else its parts' English, else
+    (when `guess`) pinyin (稠城 -> Choucheng)."""
     from . import cedict
 
     suffixed = [(s, e) for s, e in _NAME_SUFFIXES.items() if word.endswith(s) and len(word) - len(s) >= 2]
@@ -449,10 +532,13 @@ def place_name(word: str, lookup: Callable[[str], str | None] | None = None) -> 
     known = cedict.proper_name(word)
     if known:
         return known
+    composed = _compose(word)  # 西北地区: northwest region, not "Xibeidi District"
+    if composed or not guess:
+        return composed
     if suffixed:
         suffix, english = max(suffixed, key=lambda item: len(item[0]))
         return f"{romanize(word[: -len(suffix)])} {english}"
-    return _compose(word) or romanize(word)
+    return romanize(word)
 
 
 def romanize(chars: str) -> str:
@@ -474,8 +560,11 @@ def _term(word: str, *, noun: bool) -> str | None:
     its parts (市科技局 -> municipal science and technology bureau)."""
     from . import cedict
 
-    found = news_sense(word) or cedict.sense(word, reading=_reading(word), noun=noun)
-    return found or (_compose(word) if noun else None)
+    if news_sense(word) or left_out(word):
+        return news_sense(word)
+    if len({e.reading for e in cedict.entries(word) if not e.proper}) > 1:
+        return None  # 同行: tóngháng "peers" or tóngxíng "go together"; context decides, not a gloss
+    return cedict.sense(word, reading=_reading(word), noun=noun) or (_compose(word) if noun else None)
 
 
 def _compose(word: str, *, verbs: bool = False) -> str | None:
@@ -510,6 +599,8 @@ def _compose_parts(core: str, word: str, verbs: bool) -> list[str] | None:
             if piece != word and (piece in table or cedict.contains(piece)):
                 break
         else:
+            return None
+        if table.get(piece) == LEFT_OUT:
             return None
         english = table.get(piece) or (None if _common_word(piece) else cedict.proper_name(piece))
         english = english or cedict.sense(piece, reading=_reading(piece), noun=True, strict=not verbs)

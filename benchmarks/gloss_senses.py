@@ -1,0 +1,108 @@
+"""Wrong-sense rate of the English key-facts gloss, judged by hand on real-layout pages.
+
+    python benchmarks/gloss_senses.py sample [--size 300] [--seed 14] > sample.tsv
+    python benchmarks/gloss_senses.py score [--judged benchmarks/gloss_judgements.tsv]
+
+`sample` glosses every sentence (titles, subtitles, body) of the pages below as the `gloss`
+translator does (default glossary), and draws glossed items at random with a fixed seed: one row
+per item, `Chinese<TAB>English<TAB>sentence`. A person then judges each in its sentence and
+writes `Chinese<TAB>English<TAB>ok|wrong<TAB>note` (benchmarks/gloss_judgements.tsv). "wrong": a
+reader would take a wrong meaning from it (a date as a duration, a word's sense not the one
+meant, pinyin for what is no name); a loose but right word is "ok".
+
+`score` draws the same sample again and reports the share judged wrong, and lists any item of
+the sample without a judgement (the gloss changed since: judge it).
+
+Pages: the sample page (samples/), the seed pages (../shared/seeds/, when present, duplicates of
+another page left out) and benchmarks/pages/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+SEEDS = REPO.parent / "shared" / "seeds"
+JUDGED = REPO / "benchmarks" / "gloss_judgements.tsv"
+
+
+def pages() -> list[Path]:
+    found = [*sorted((REPO / "samples").glob("*.txt")), *sorted((REPO / "benchmarks" / "pages").glob("*.txt"))]
+    for seeds in (SEEDS, Path("/work/shared/seeds")):
+        if seeds.is_dir():
+            found += sorted(seeds.glob("*.txt"))
+            break
+    unique, texts = [], set()
+    for path in found:
+        text = path.read_text(encoding="utf-8")
+        if text not in texts:
+            texts.add(text)
+            unique.append(path)
+    return unique
+
+
+def glossed_items() -> Iterator[tuple[str, str, str]]:
+    """(Chinese, English, sentence) for every key fact of every sentence of the pages."""
+    from summarize.gloss import key_fact_pairs
+    from summarize.glossary import default_glossary
+    from summarize.segmentation import segment_text
+
+    glossary = default_glossary()
+    for path in pages():
+        for article in segment_text(path.read_text(encoding="utf-8")).articles:
+            texts = [t for t in (article.title, article.subtitle) if t]
+            texts += [s.text for p in article.body_paragraphs for s in p.sentences]
+            for text in texts:
+                for zh, en in key_fact_pairs(text, glossary):
+                    yield zh, en, text
+
+
+def sample(size: int, seed: int) -> list[tuple[str, str, str]]:
+    items = list(glossed_items())
+    return sorted(random.Random(seed).sample(items, min(size, len(items))), key=items.index)
+
+
+def load_judgements(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    judged = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            zh, en, verdict, *note = line.split("\t")
+            judged[zh, en] = (verdict, note[0] if note else "")
+    return judged
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("sample", "score"))
+    parser.add_argument("--size", type=int, default=300, help="items to draw")
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--judged", type=Path, default=JUDGED)
+    args = parser.parse_args(argv)
+
+    drawn = sample(args.size, args.seed)
+    if args.command == "sample":
+        for zh, en, sentence in drawn:
+            print(f"{zh}\t{en}\t{sentence}")
+        return 0
+    judged = load_judgements(args.judged)
+    missing = [(zh, en) for zh, en, _ in drawn if (zh, en) not in judged]
+    verdicts = [judged[zh, en][0] for zh, en, _ in drawn if (zh, en) in judged]
+    wrong = [(zh, en, judged[zh, en][1]) for zh, en, _ in drawn if judged.get((zh, en), ("",))[0] == "wrong"]
+    total = sum(1 for _ in glossed_items())
+    print(f"pages: {', '.join(p.name for p in pages())}; {total} glossed items, {len(drawn)} drawn")
+    print(f"judged {len(verdicts)}: {len(wrong)} wrong ({100 * len(wrong) / max(len(verdicts), 1):.1f}%)")
+    for zh, en, note in wrong:
+        print(f"  wrong: {zh} -> {en}  {note}")
+    for zh, en in missing:
+        print(f"  not judged: {zh}\t{en}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
