@@ -47,8 +47,8 @@ def pages() -> list[Path]:
     return unique
 
 
-def glossed_items() -> Iterator[tuple[str, str, str]]:
-    """(Chinese, English, sentence) for every key fact of every sentence of the pages."""
+def glossed_items() -> Iterator[tuple[str, str, str, str]]:
+    """(Chinese, English, sentence, page name) for every key fact of every sentence of the pages."""
     from summarize.gloss import key_fact_pairs
     from summarize.glossary import default_glossary
     from summarize.segmentation import segment_text
@@ -60,10 +60,10 @@ def glossed_items() -> Iterator[tuple[str, str, str]]:
             texts += [s.text for p in article.body_paragraphs for s in p.sentences]
             for text in texts:
                 for zh, en in key_fact_pairs(text, glossary):
-                    yield zh, en, text
+                    yield zh, en, text, path.name
 
 
-def sample(size: int, seed: int) -> list[tuple[str, str, str]]:
+def sample(size: int, seed: int) -> list[tuple[str, str, str, str]]:
     items = list(glossed_items())
     return sorted(random.Random(seed).sample(items, min(size, len(items))), key=items.index)
 
@@ -87,21 +87,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     drawn = sample(args.size, args.seed)
     if args.command == "sample":
-        for zh, en, sentence in drawn:
-            print(f"{zh}\t{en}\t{sentence}")
+        for zh, en, sentence, page in drawn:
+            print(f"{zh}\t{en}\t{sentence}\t{page}")
         return 0
     judged = load_judgements(args.judged)
-    missing = [(zh, en) for zh, en, _ in drawn if (zh, en) not in judged]
-    verdicts = [judged[zh, en][0] for zh, en, _ in drawn if (zh, en) in judged]
-    wrong = [(zh, en, judged[zh, en][1]) for zh, en, _ in drawn if judged.get((zh, en), ("",))[0] == "wrong"]
     total = sum(1 for _ in glossed_items())
-    print(f"pages: {', '.join(p.name for p in pages())}; {total} glossed items, {len(drawn)} drawn")
-    print(f"judged {len(verdicts)}: {len(wrong)} wrong ({100 * len(wrong) / max(len(verdicts), 1):.1f}%)")
-    for zh, en, note in wrong:
-        print(f"  wrong: {zh} -> {en}  {note}")
-    for zh, en in missing:
-        print(f"  not judged: {zh}\t{en}")
-    return 1 if missing else 0
+    print(f"{total} glossed items on {len(pages())} pages, {len(drawn)} drawn (seed {args.seed})")
+    print("| page | items judged | wrong | wrong share |")
+    print("|---|---:|---:|---:|")
+    for name in [*(p.name for p in pages()), "all"]:
+        rows = [(zh, en) for zh, en, _, page in drawn if name in (page, "all") and (zh, en) in judged]
+        wrong = sum(judged[row][0] == "wrong" for row in rows)
+        print(f"| {name} | {len(rows)} | {wrong} | {100 * wrong / max(len(rows), 1):.1f}% |")
+    for zh, en, _, page in drawn:
+        verdict, note = judged.get((zh, en), ("not judged", ""))
+        if verdict != "ok":
+            print(f"  {verdict}: {zh} -> {en}  ({page}) {note}")
+    return 1 if any((zh, en) not in judged for zh, en, _, _ in drawn) else 0
 
 
 if __name__ == "__main__":

@@ -165,7 +165,7 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
     quantities = [
         q
         for q in find_quantities(sentence)
-        if not any(s.overlaps(q.start, q.end) for s in fixed) and not _zero_in_a_word(q)
+        if not any(s.overlaps(q.start, q.end) for s in fixed) and not _word_not_number(q)
     ]
     quoted = context.quoted(sentence)
 
@@ -423,9 +423,15 @@ def _plural_noun(phrase: str) -> str:
     return " ".join(words[:-1] + [plural])
 
 
-def _zero_in_a_word(quantity) -> bool:
-    """零 read as 0 where it starts a word (零部件 "parts", 零售 "retail")."""
-    return quantity.value == 0 and quantity.unit is None and quantity.text.strip()[:1] in ("零", "〇")
+def _word_not_number(quantity) -> bool:
+    """A word the number module reads as a count: 零 starting a word (零部件 "parts"), or 一 and a
+    measure word that make a dictionary word (一度 "for a time", 一线 "front line")."""
+    from . import cedict
+
+    text = quantity.text.strip()
+    if quantity.value == 0 and quantity.unit is None and text[:1] in ("零", "〇"):
+        return True
+    return text[:1] == "一" and len(text) == 2 and any(not e.proper for e in cedict.entries(text))
 
 
 def _jieba_word(word: str) -> bool:
@@ -498,9 +504,10 @@ def _name(word: str, tag: str, lookup: Callable[[str], str | None] | None, *, gu
         if len(word) == 3 and (_common_word(word[:2]) or _jieba_word(word[:2])) and not _surname(word[:2]):
             return None  # 夏秋航(季): "summer and autumn", not a Mr Xia
         return person_name(word) if _surname(word[:1]) or _surname(word[:2]) else None
-    guess = guess and (tag in _PLACE_TAGS or word.endswith(tuple(_NAME_SUFFIXES)))
-    guess = guess and not (len(word) == 2 and word[0] == word[1])
-    return place_name(word, lookup, guess=guess)
+    # Pinyin only for a place with an administrative suffix on a name of its own (佛堂镇): a bare
+    # word jieba takes for a place is often a common one (新区 "new district", 美美).
+    suffix = next((s for s in _NAME_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 2), None)
+    return place_name(word, lookup, guess=guess and suffix is not None)
 
 
 def person_name(word: str) -> str:
