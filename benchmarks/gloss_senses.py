@@ -1,11 +1,11 @@
 """Wrong-sense rate of the English key-facts gloss, judged by hand on real-layout pages.
 
-    python benchmarks/gloss_senses.py sample [--size 300] [--seed 14] > sample.tsv
+    python benchmarks/gloss_senses.py sample [--per-page 60] [--seed 14] > sample.tsv
     python benchmarks/gloss_senses.py score [--judged benchmarks/gloss_judgements.tsv]
 
 `sample` glosses every sentence (titles, subtitles, body) of the pages below as the `gloss`
-translator does (default glossary), and draws glossed items at random with a fixed seed: one row
-per item, `Chinese<TAB>English<TAB>sentence`. A person then judges each in its sentence and
+translator does (default glossary), and draws glossed items of each page at random with a fixed
+seed: one row per item, `Chinese<TAB>English<TAB>sentence<TAB>page`. A person then judges each in its sentence and
 writes `Chinese<TAB>English<TAB>ok|wrong<TAB>note` (benchmarks/gloss_judgements.tsv). "wrong": a
 reader would take a wrong meaning from it (a date as a duration, a word's sense not the one
 meant, pinyin for what is no name); a loose but right word is "ok".
@@ -63,9 +63,14 @@ def glossed_items() -> Iterator[tuple[str, str, str, str]]:
                     yield zh, en, text, path.name
 
 
-def sample(size: int, seed: int) -> list[tuple[str, str, str, str]]:
+def sample(per_page: int, seed: int) -> list[tuple[str, str, str, str]]:
+    """Up to `per_page` items of each page, drawn at random, in page order."""
     items = list(glossed_items())
-    return sorted(random.Random(seed).sample(items, min(size, len(items))), key=items.index)
+    drawn = []
+    for page in dict.fromkeys(item[3] for item in items):
+        on_page = [i for i, item in enumerate(items) if item[3] == page]
+        drawn += random.Random(seed).sample(on_page, min(per_page, len(on_page)))
+    return [items[i] for i in sorted(drawn)]
 
 
 def load_judgements(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
@@ -80,12 +85,12 @@ def load_judgements(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("sample", "score"))
-    parser.add_argument("--size", type=int, default=300, help="items to draw")
+    parser.add_argument("--per-page", type=int, default=60, help="items to draw from each page")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--judged", type=Path, default=JUDGED)
     args = parser.parse_args(argv)
 
-    drawn = sample(args.size, args.seed)
+    drawn = sample(args.per_page, args.seed)
     if args.command == "sample":
         for zh, en, sentence, page in drawn:
             print(f"{zh}\t{en}\t{sentence}\t{page}")

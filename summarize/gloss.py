@@ -254,7 +254,8 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
         elif token.tag in _TERM_TAGS and len(token.word) > 1 and _HAN.search(token.word):
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
-                english = _term(token.word, noun=token.tag != "v")
+                ambiguous = _cut_in_doubt(tokens, k)
+                english = None if ambiguous else _term(token.word, noun=token.tag != "v")
                 if english:
                     items.append(_Item(token.start, token.end, english, weight))
         used[k] = True
@@ -421,6 +422,23 @@ def _plural_noun(phrase: str) -> str:
     else:
         plural = last + "s"
     return " ".join(words[:-1] + [plural])
+
+
+def _cut_in_doubt(tokens: list[_Token], k: int) -> bool:
+    """Whether jieba may have cut the word at `k` wrongly: its first character makes a dictionary
+    word with the character before (铺/展出: 铺展 "spread out"; 上/好学: 上好 "first-rate"), or its
+    last with the one after. Then its own dictionary sense may not be what the sentence says."""
+    from . import cedict
+
+    word = tokens[k].word
+    before = tokens[k - 1] if k > 0 and tokens[k - 1].end == tokens[k].start else None
+    after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].start == tokens[k].end else None
+    pairs = []
+    if before and len(before.word) == 1 and _HAN.match(before.word):
+        pairs.append(before.word + word[0])
+    if after and len(after.word) == 1 and _HAN.match(after.word):
+        pairs.append(word[-1] + after.word)
+    return any(any(not e.proper for e in cedict.entries(pair)) for pair in pairs)
 
 
 def _word_not_number(quantity) -> bool:
