@@ -196,9 +196,12 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
             items.append(_Item(tokens[start].start, tokens[end - 1].end, english, weight))
 
     for quantity in quantities:
-        text = context.day_date(quantity, sentence) or to_english(quantity)
+        text = context.day_date(quantity, sentence) or context.counted_period(quantity, sentence)
+        text = text or to_english(quantity)
         if not text:
             continue
+        if context.counts_businesses(quantity, sentence):
+            text = text.removesuffix(" households").removesuffix(" household")
         end = quantity.end
         after = [k for k, t in enumerate(tokens) if t.start >= quantity.end]
         cover(quantity.start, quantity.end)

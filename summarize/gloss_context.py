@@ -32,6 +32,8 @@ _TITLE_AFTER = re.compile(r"先生|女士|小姐|某某|某(?![种些个项地�
 # A service number (12345热线, 拨打110): kept as written, not read as an amount.
 _SERVICE_NUMBER = re.compile(r"(?<![0-9.])[0-9]{3,6}(?=(?:政务|便民)?(?:服务)?(?:热线|专线|电话|客服|平台))|(?<=拨打)[0-9]{3,6}")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,40}》|「[^」]{1,30}」|『[^』]{1,30}』|〈[^〉]{1,30}〉")
+_CLAUSE_BREAK = re.compile(r"[，。；;,！？!?：:]")
+_BUSINESSES = re.compile(r"企业|公司|商户|经营者|经营户|工商户|经营主体|市场主体|主体|网店|店铺|门店|商家|厂家")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z０-９％%]")  # 210万种商品: a run after a digit is no expression
 _CODE = re.compile(r"(?<![0-9A-Za-z+])[0-9A-Za-z]{1,3}(?:\+[0-9A-Za-z]{1,3}){1,5}(?![0-9A-Za-z+])")
@@ -75,6 +77,28 @@ def _surname_before(sentence: str, end: int) -> tuple[int, str] | None:
             if surname:
                 return end - size, surname
     return None
+
+
+def counted_period(quantity, sentence: str) -> str | None:
+    """前三季度 "the first 3 quarters", 前两个月 "the first 2 months": the number module reads the
+    count alone (third quarter, 2 months)."""
+    if sentence[quantity.start - 1 : quantity.start] != "前" or quantity.qualifier or quantity.upper is not None:
+        return None
+    n = int(quantity.value)
+    if quantity.kind == "ordinal" and quantity.unit == "quarter" and 1 < n <= 4:
+        return f"the first {n} quarters"
+    if quantity.kind == "duration" and quantity.unit == "months" and 1 < n <= 12:
+        return f"the first {n} months"
+    return None
+
+
+def counts_businesses(quantity, sentence: str) -> bool:
+    """户 counts businesses, not households, after 企业, 经营者, 工商户, 主体 in the same clause
+    (新设企业1.35万户: 13,500 enterprises)."""
+    if quantity.unit != "households":
+        return False
+    clause = _CLAUSE_BREAK.split(sentence[: quantity.start])[-1]
+    return bool(_BUSINESSES.search(clause))
 
 
 def surnamed(sentence: str) -> list[Span]:
