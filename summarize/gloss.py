@@ -248,7 +248,12 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
             # A lone surname is no name: jieba cut off a character of a longer word (统计分析/司/司长).
             # In quotation or title marks a name-like word is a title or a coined term (“富春山居图”):
             # no pinyin guesses there.
+            # Nor where jieba's cut is in doubt: a word with a lone character before it (铺/展出),
+            # a name after a lone character it also took for a name (普/惠小微: not Mr Hui).
+            lone_name_before = k > 0 and len(tokens[k - 1].word) == 1 and tokens[k - 1].tag in _PERSON_TAGS
+            lone_name_before = lone_name_before and tokens[k - 1].end == token.start
             guess = not any(q.overlaps(token.start, end) for q in quoted)
+            guess = guess and not _cut_in_doubt(tokens, k) and not lone_name_before
             name = None if tag in _PERSON_TAGS and len(word) == 1 else _name(word, tag, lookup, guess=guess)
             if name:
                 items.append(_Item(token.start, end, name))

@@ -32,6 +32,7 @@ _TITLE_AFTER = re.compile(r"先生|女士|小姐|某某|某(?![种些个项地�
 # A service number (12345热线, 拨打110): kept as written, not read as an amount.
 _SERVICE_NUMBER = re.compile(r"(?<![0-9.])[0-9]{3,6}(?=(?:政务|便民)?(?:服务)?(?:热线|专线|电话|客服|平台))|(?<=拨打)[0-9]{3,6}")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,40}》|「[^」]{1,30}」|『[^』]{1,30}』|〈[^〉]{1,30}〉")
+_NUMBERED_LINE = re.compile(r"(?<![0-9])([0-9]{1,2})号线")
 _CLAUSE_BREAK = re.compile(r"[，。；;,！？!?：:]")
 _BUSINESSES = re.compile(r"企业|公司|商户|经营者|经营户|工商户|经营主体|市场主体|主体|网店|店铺|门店|商家|厂家")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -116,9 +117,11 @@ def surnamed(sentence: str) -> list[Span]:
 
 
 def codes(sentence: str) -> list[Span]:
-    """Codes like 1+4+X or 1+2+1+X and service numbers (12345热线), kept as written."""
+    """Codes like 1+4+X or 1+2+1+X and service numbers (12345热线), kept as written; numbered
+    lines (1号线 "Line 1")."""
     found = [*_CODE.finditer(sentence), *_SERVICE_NUMBER.finditer(sentence)]
-    return [Span(m.start(), m.end(), m.group()) for m in found]
+    spans = [Span(m.start(), m.end(), m.group()) for m in found]
+    return spans + [Span(m.start(), m.end(), f"Line {m[1]}") for m in _NUMBERED_LINE.finditer(sentence)]
 
 
 def quoted(sentence: str) -> list[Span]:
