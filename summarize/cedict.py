@@ -33,7 +33,7 @@ _PLACEHOLDER = re.compile(r"\b(?:sth|sb|one's|oneself)\b\.?")
 # ", esp. news media", ", i.e. ...": asides after the sense proper.
 _ASIDE = re.compile(r",?\s+(?:esp|i\.e|e\.g|usu|typically|often|etc)\b.*$")
 _NOTE = re.compile(r"\s*\([^()]*\)")
-# "local", "regional", "economic": adjective senses listed before the noun one (地区 -> district).
+# "local", "regional", "economic": one-word adjective senses listed before the noun (地区 -> district).
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ous|ive|ful|less|able|ible)$")
 # What is left of a sense whose Chinese examples were cut out ("energies:,, and"), or Chinese.
 _BROKEN = re.compile(r"[\u3400-\u9fff]|[,:;]\s*(?:[,:;]|and\b|or\b)|\b(?:and|or|of|the|to)$")
@@ -140,7 +140,7 @@ def sense(
             continue
         if noun:
             nouns = [s for s in senses[:3] if not s.startswith("to ")]
-            plain = [s for s in nouns if not _ADJECTIVE_ENDING.search(s)]
+            plain = [s for s in nouns if " " in s or not _ADJECTIVE_ENDING.search(s)]  # "specific topic"
             if strict and not nouns:
                 return None
             senses = plain or nouns or [s.removeprefix("to ") for s in senses]

@@ -81,8 +81,9 @@ _SINGLE_PREFIXES = {
 _SINGLE_SUFFIXES = {
     "局": "bureau", "厅": "department", "委": "committee", "院": "institute", "所": "institute",
     "馆": "hall", "站": "station", "厂": "factory", "店": "shop", "园": "park", "城": "city",
-    "户": "household", "商": "merchant", "员": "staff", "展": "exhibition", "会": "fair",
+    "户": "household", "商": "merchant", "员": "staff", "展": "exhibition",
     "部": "ministry", "办": "office", "队": "team", "组": "group", "港": "port", "司": "department",
+    "会": "meeting",
 }  # fmt: skip
 # News furniture and reporting verbs that carry no fact.
 _SKIP_WORDS = {"本报讯", "本报", "记者", "通讯员", "获悉", "据悉", "据了解", "了解到", "表示", "指出"}
@@ -595,8 +596,8 @@ def _term(word: str, *, noun: bool) -> str | None:
 
     if news_sense(word) or left_out(word):
         return news_sense(word)
-    if len({e.reading for e in cedict.entries(word) if not e.proper}) > 1:
-        return None  # 同行: tóngháng "peers" or tóngxíng "go together"; context decides, not a gloss
+    if len({e.pinyin.lower() for e in cedict.entries(word) if not e.proper}) > 1:
+        return None  # 同行: tóngháng "peers" or tóngxíng "go together", 背着: bēi or bèi; context decides
     return cedict.sense(word, reading=_reading(word), noun=noun) or (_compose(word) if noun else None)
 
 
