@@ -396,6 +396,9 @@ def _counted_noun(
         if used[k] or (not run and not heads and token.start > next_start):
             break  # a glossary term, or not right after the number
         next_start = token.end
+        if len(token.word) == 1 and token.tag in _NOUN_TAGS:
+            run.clear()  # a unit the number module does not know (20吉瓦时), not what is counted
+            break
         if token.tag in _NOUN_TAGS and _HAN.search(token.word) and not _NUMERAL_START.match(token.word):
             run.append(k)
         elif token.word in _CONJUNCTIONS and run:

@@ -26,9 +26,12 @@ _WHO_SURNAMED = {
     "嫌疑人": "a suspect", "犯罪嫌疑人": "a suspect", "老板": "a boss", "店主": "a shop owner",
 }  # fmt: skip
 _SURNAMED = re.compile(r"姓(?P<who>" + "|".join(sorted(_WHO_SURNAMED, key=len, reverse=True)) + ")")
-# 周先生 "Mr Zhou", 王女士 "Ms Wang", 郭某 "Guo" (a name the report withholds).
-_TITLED = {"先生": "Mr {}", "女士": "Ms {}", "小姐": "Ms {}", "某": "{}", "某某": "{}"}
-_TITLE_AFTER = re.compile(r"先生|女士|小姐|某某|某(?![种些个项地天日年月处部单位企业公司人件次一])")
+# 周先生 "Mr Zhou", 刘大爷 "Mr Liu", 周阿姨 "Ms Zhou", 郭某 "Guo" (a name the report withholds).
+_TITLED = {
+    "先生": "Mr {}", "女士": "Ms {}", "小姐": "Ms {}", "大爷": "Mr {}", "大叔": "Mr {}", "阿姨": "Ms {}",
+    "大妈": "Ms {}", "大姐": "Ms {}", "师傅": "{}", "某某": "{}", "某": "{}",
+}  # fmt: skip
+_TITLE_AFTER = re.compile(r"先生|女士|小姐|大爷|大叔|阿姨|大妈|大姐|师傅|某某|某(?![种些个项地天日年月处部单位企业公司人件次一])")
 # A service number (12345热线, 拨打110): kept as written, not read as an amount.
 _SERVICE_NUMBER = re.compile(r"(?<![0-9.])[0-9]{3,6}(?=(?:政务|便民)?(?:服务)?(?:热线|专线|电话|客服|平台))|(?<=拨打)[0-9]{3,6}")
 _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,40}》|「[^」]{1,30}」|『[^』]{1,30}』|〈[^〉]{1,30}〉")
