@@ -36,7 +36,7 @@ from .registry import EngineInfo, EngineOptions, Progress
 if TYPE_CHECKING:
     from .glossary import Glossary
 
-REVISION = "keyfacts/3"  # bump when the output changes: caches and up-to-date exports key on it
+REVISION = "keyfacts/4"  # bump when the output changes: caches and up-to-date exports key on it
 LABEL = "[gloss]"
 ITEM_SEPARATOR = "; "
 SENTENCE_SEPARATOR = " | "
