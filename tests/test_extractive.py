@@ -233,3 +233,16 @@ def test_summary_chars_option_sets_the_budget(sample_page):
     long = ExtractiveSummarizer(EngineOptions(summary_chars=300)).summarize([request])[0]
     assert len(short.text) <= 50 or len(short.sentences) == 1
     assert len(long.text) <= 300
+
+
+def test_sentence_facts_read_figures_names_quotes_and_scenes():
+    from summarize.sentence_facts import figures, sentence_facts
+
+    fair = sentence_facts("129家义乌外贸企业亮相2026义博会，累计达成意向订单金额5500余万元。")
+    assert {f.value for f in fair.figures} >= {129, 55000000} and 2026 not in {f.value for f in fair.figures}
+    assert "义乌" in fair.names and fair.factual == 1.0
+    assert figures("超5500万元")[0].matches(figures("5500余万元")[0])
+    assert not figures("为期三天，5月14日，两项指标")  # durations, dates and small counts say no amount
+    assert sentence_facts("“饭菜可口又实惠，我们天天来。”").quote
+    assert sentence_facts("走进社区食堂，老人们正在排队。").scene
+    assert sentence_facts("经验不是刻板固化的成品，而是与时俱进的过程。").factual == 0.0
