@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 
 from .registry import EngineInfo, EngineOptions, Progress, Summary, SummaryRequest
 from .sentence_facts import Figure, SentenceFacts, figures, is_credit, names, sentence_facts, strip_credit
+from .text import HAN_CHARS
 
 REVISION = "keyfacts-rank/1"  # bump when the output changes: caches and up-to-date exports key on it
 
@@ -49,7 +50,7 @@ NEAR_DUPLICATE = 0.7  # never pick two sentences at least this similar
 MIN_CONTENT_CHARS = 6
 MIN_RELATIVE_VALUE = 0.5  # stop adding once a sentence is worth less than this share of the first
 
-_CONTENT_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CONTENT_CHAR = re.compile(rf"[0-9A-Za-z{HAN_CHARS}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 # An attribution left alone by the sentence split after a quote (“……。”一位负责人说。): who said
 # it, not what. Only short ones without figures: "…说" ends many a sentence that states a fact.
 _ATTRIBUTION = re.compile(r"(?:说|表示|介绍|指出|称|坦言|感慨|告诉记者)[。.！!]?[”’」』）)\"']*\s*$")
@@ -60,7 +61,7 @@ _DATELINE_TITLE = re.compile(r"电\s*题\s*[：:]")
 # Whole-sentence furniture (only checked on short sentences without final punctuation).
 _FURNITURE = (
     re.compile(r"^(?:来源|作者|责任编辑|编辑|校对|摄影|图片|图|文|供图|记者|通讯员)\s*[：:]"),
-    re.compile(r"(?:记者|通讯员|评论员|编辑|特约撰稿)(?:[\s·、，,]*[\u4e00-\u9fff·]{2,4})*\s*$"),
+    re.compile(rf"(?:记者|通讯员|评论员|编辑|特约撰稿)(?:[\s·、，,]*[{HAN_CHARS}·]{{2,4}})*\s*$"),
     re.compile(r"(?:\s(?:摄|作)|摄|供图)\s*$"),  # photo and drawing credits
     re.compile(r"^\s*[（(【\[][^）)】\]]*[）)】\]]\s*$"),  # (完), (下转第二版), 【编辑:...】
 )

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import HAN_CHARS
+
 _CN_DAY = re.compile(r"^[〇零一二三四五六七八九十廿卅两]{1,3}日$")
 # A count of days (三十日内, 七日游, 五日后起): what follows says it is a duration.
 _DURATION_AFTER = re.compile(r"^(?:内|以内|之内|以上|游|左右|为限|期限|时间)")
@@ -38,7 +40,7 @@ _QUOTED = re.compile(r"“[^”]{1,30}”|《[^》]{1,40}》|「[^」]{1,30}」|
 _NUMBERED_LINE = re.compile(r"(?<![0-9])([0-9]{1,2})号线")
 _CLAUSE_BREAK = re.compile(r"[，。；;,！？!?：:]")
 _BUSINESSES = re.compile(r"企业|公司|商户|经营者|经营户|工商户|经营主体|市场主体|主体|网店|店铺|门店|商家|厂家")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z０-９％%]")  # 210万种商品: a run after a digit is no expression
 _CODE = re.compile(r"(?<![0-9A-Za-z+])[0-9A-Za-z]{1,3}(?:\+[0-9A-Za-z]{1,3}){1,5}(?![0-9A-Za-z+])")
 _FIXED_LENGTH = 4

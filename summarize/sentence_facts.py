@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .text import HAN_CHARS
+
 # Quantity kinds that are an article's figures (amounts, counts, shares); dates, clock times,
 # years, ordinals and durations say when, not how much.
 _FIGURE_KINDS = {"money", "percent", "points", "multiple", "permille", "number"}
@@ -22,7 +24,7 @@ _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PERSONAL_PRONOUN = re.compile(r"她|(?<!其)他(?![人乡国处])")
 _DATE_KINDS = {"date", "year", "time", "ordinal", "duration", "decade"}
 
-_HAN = "\u4e00-\u9fff"
+_HAN = HAN_CHARS
 # Credits and datelines a summary must not start with: 本报讯, 拉萨讯：, 记者江宝章报道：,
 # (记者 张三 通讯员 李四), 新华社北京7月26日电, and several of them in a row.
 _LEADING_CREDIT = re.compile(
@@ -48,7 +50,7 @@ _SCENE = re.compile(
 )
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
-_CONTENT = re.compile(rf"[0-9A-Za-z{_HAN}\u3400-\u4dbf]")
+_CONTENT = re.compile(rf"[0-9A-Za-z{_HAN}]")
 
 
 def strip_credit(sentence: str) -> str:
@@ -97,7 +99,7 @@ class SentenceFacts:
 
 def figures(text: str) -> list[Figure]:
     """The amounts, counts and shares `text` states (not its dates, times or durations)."""
-    from .numbers import find_quantities
+    from .quantities import find_quantities
 
     found = []
     for q in find_quantities(text):
@@ -121,7 +123,7 @@ def names(text: str, *, people_only: bool = False) -> set[str]:
 
 
 def sentence_facts(text: str) -> SentenceFacts:
-    from .numbers import find_quantities
+    from .quantities import find_quantities
 
     quantities = find_quantities(text)
     content = len(_CONTENT.findall(text)) or 1
