@@ -5,17 +5,15 @@ For each sentence, in the order they appear:
 - every quantity, converted exactly by `summarize.quantities` (1550亿元 -> 155 billion yuan), with the
   noun it counts when the Chinese uses a measure word (超210万种商品 -> over 2.1 million kinds of
   commodities);
-- names of people, places and organizations: the user's or default glossary, else CC-CEDICT's
-  proper-noun entries (雅加达 -> Jakarta), else pinyin (傅妙玲 -> Fu Miaoling, 金华市 -> Jinhua City);
-- the most informative other words: their news sense from the package's curated table
-  (summarize/data/news_senses.tsv: 出口 -> export, 正值 -> just at, 种粮大户 -> large grain
-  grower), else a short, common CC-CEDICT sense, else, for a compound CC-CEDICT lacks, the senses
-  of its parts (统计分析司 -> statistics analysis department). A word jieba tags as a name but
-  which is a common word or compound (惠及, 明显改善) is glossed as such, never written as pinyin.
+- names of people, places and organizations, and the most informative other words, in English
+  from summarize/gloss_words.py: glossary, CC-CEDICT's proper nouns, pinyin where a name is surely
+  meant (傅妙玲 -> Fu Miaoling, 金华市 -> Jinhua City), the news-sense table (出口 -> export), a
+  short CC-CEDICT sense, or a compound's parts (统计分析司 -> statistics analysis department).
 
-The news-sense table is for the gloss only: unlike the glossary (summarize/glossary.py), whose
-English is written into the Chinese before machine translation, it holds common words, whose
-right English depends on context a translation model sees and a gloss does not.
+A wrong word is worse than none: where the sentence's context changes a word's reading or makes it
+doubtful (十九日 is a date, 郭姓男子 someone surnamed Guo, 久久为功 a set phrase, “富春山居图” a
+title, 同行 read two ways, 铺/展出 a doubtful cut), the gloss says the right thing or nothing
+(summarize/gloss_context.py and the checks below).
 
     [gloss] May 15; municipal science and technology bureau; first quarter; 2.366 billion yuan; ...
 
@@ -27,10 +25,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .gloss_words import (
+    LEFT_OUT,
+    NUMERAL_START,
+    ORG_TAGS,
+    PERSON_TAGS,
+    PLACE_TAGS,
+    is_common_word,
+    is_name,
+    is_surname,
+    known_name,
+    left_out,
+    name_english,
+    news_sense,
+    news_senses,
+    plural,
+    term_english,
+)
 from .registry import EngineInfo, EngineOptions, Progress
 from .text import HAN as _HAN
 from .text import sentence_texts
@@ -47,60 +61,16 @@ MIN_TERM_IDF = 5.0  # words at least this rare in general news (jieba's IDF) are
 MAX_PHRASE_TOKENS = 4  # a news-sense entry jieba cuts apart (种粮/大户) spans at most this many words
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’+-]*")
-_NUMERAL_START = re.compile(r"^[0-9０-９一二三四五六七八九十两百千万]")
 
-# jieba part-of-speech tags (ICTCLAS set).
-_PERSON_TAGS = {"nr", "nrfg", "nrt"}
-_PLACE_TAGS = {"ns"}
-_ORG_TAGS = {"nt", "nz"}
 _NOUN_TAGS = {"n", "nz", "nt", "ns", "j", "ng", "nl", "s"}  # what a count can be of
 _TERM_TAGS = {"n", "vn", "nz", "nt", "j", "an", "i", "nl", "v", "common"}
 _CONJUNCTIONS = {"和", "与", "及", "以及", "、"}
 
 
-# Administrative and institutional suffixes of names: 金华市 -> Jinhua City.
-_NAME_SUFFIXES = {
-    "省": "Province",
-    "市": "City",
-    "县": "County",
-    "区": "District",
-    "镇": "Town",
-    "乡": "Township",
-    "村": "Village",
-    "街道": "Subdistrict",
-    "自治区": "Autonomous Region",
-    "自治州": "Autonomous Prefecture",
-    "路": "Road",
-    "大道": "Avenue",
-}
-# Single characters that head or end institutional compounds CC-CEDICT does not list.
-_SINGLE_PREFIXES = {
-    "省": "provincial", "市": "municipal", "县": "county", "区": "district", "国": "national",
-    "新": "new", "总": "overall", "副": "deputy",
-}  # fmt: skip
-_SINGLE_SUFFIXES = {
-    "局": "bureau", "厅": "department", "委": "committee", "院": "institute", "所": "institute",
-    "馆": "hall", "站": "station", "厂": "factory", "店": "shop", "园": "park", "城": "city",
-    "户": "household", "商": "merchant", "员": "staff", "展": "exhibition",
-    "部": "ministry", "办": "office", "队": "team", "组": "group", "港": "port", "司": "department",
-    "会": "meeting",
-}  # fmt: skip
 # News furniture and reporting verbs that carry no fact.
 _SKIP_WORDS = {"本报讯", "本报", "记者", "通讯员", "获悉", "据悉", "据了解", "了解到", "表示", "指出"}
 # Measure words that say "kinds of" in English: 210万种商品 -> 2.1 million kinds of commodities.
 _KIND_MEASURES = ("种", "类")
-_UNCOUNTABLE = {
-    "information", "equipment", "news", "software", "furniture", "merchandise", "research",
-    "evidence", "staff", "personnel", "capital", "money", "data", "traffic", "cargo", "freight",
-    "wood", "bamboo", "machinery", "livestock", "poultry", "grain", "clothing", "hardware",
-    "advice", "progress", "knowledge", "investment", "funding", "infrastructure", "population",
-}  # fmt: skip
-_IRREGULAR_PLURALS = {
-    "person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
-    "tooth": "teeth", "mouse": "mice", "leaf": "leaves", "life": "lives", "wife": "wives",
-    "knife": "knives", "shelf": "shelves", "half": "halves", "analysis": "analyses",
-    "crisis": "crises", "phenomenon": "phenomena", "criterion": "criteria",
-}  # fmt: skip
 
 
 @dataclass
@@ -181,7 +151,7 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
         return news_sense(text) or ("" if cedict.contains(text) or (lookup and lookup(text)) else None)
 
     def named(token: _Token) -> bool:
-        return bool(lookup and lookup(token.word)) or bool(_known_name(token.word))
+        return bool(lookup and lookup(token.word)) or bool(known_name(token.word))
 
     for span in context.fixed_expressions(sentence, tokens, known, named):
         if span.english:
@@ -212,7 +182,7 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
                 noun, end = counted
                 kinds = "kinds of " if quantity.text.rstrip().endswith(_KIND_MEASURES) else ""
                 many = quantity.value != 1 or quantity.upper is not None or quantity.qualifier
-                text = f"{text} {kinds}{_plural(noun) if many else noun}"
+                text = f"{text} {kinds}{plural(noun) if many else noun}"
         items.append(_Item(quantity.start, end, text))
 
     k = 0
@@ -230,19 +200,19 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
         elif token.tag == "eng" or (_LATIN_WORD.fullmatch(token.word) and len(token.word) > 1):
             if len(token.word) > 1:  # a lone letter (C位, A股) says nothing on its own
                 items.append(_Item(token.start, token.end, token.word))
-        elif token.tag in _PERSON_TAGS or (token.tag in _PLACE_TAGS and _is_name(token.word)) or token.tag in _ORG_TAGS:
+        elif token.tag in PERSON_TAGS or (token.tag in PLACE_TAGS and is_name(token.word)) or token.tag in ORG_TAGS:
             word, tag, end = token.word, token.tag, token.end
             # jieba often splits a name after its surname: 龚/nr 盈盈/z, 欧阳/ns 娜娜/nrt.
             follower = tokens[k + 1] if k + 1 < len(tokens) else None
             if (
                 follower is not None
-                and (tag in _PERSON_TAGS or follower.tag in _PERSON_TAGS)
-                and _surname(word)
+                and (tag in PERSON_TAGS or follower.tag in PERSON_TAGS)
+                and is_surname(word)
                 and follower.start == token.end
                 and not used[k + 1]
                 and 1 <= len(follower.word) <= 2
                 and _HAN.search(follower.word)
-                and (not _common_word(follower.word) or _given_name_after(token, follower))
+                and (not is_common_word(follower.word) or _given_name_after(token, follower))
             ):
                 word, tag, end = word + follower.word, "nr", follower.end
                 used[k + 1] = True
@@ -251,20 +221,20 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
             # no pinyin guesses there.
             # Nor where jieba's cut is in doubt: a word with a lone character before it (铺/展出),
             # a name after a lone character it also took for a name (普/惠小微: not Mr Hui).
-            lone_name_before = k > 0 and len(tokens[k - 1].word) == 1 and tokens[k - 1].tag in _PERSON_TAGS
+            lone_name_before = k > 0 and len(tokens[k - 1].word) == 1 and tokens[k - 1].tag in PERSON_TAGS
             lone_name_before = lone_name_before and tokens[k - 1].end == token.start
             guess = not any(q.overlaps(token.start, end) for q in quoted)
             guess = guess and not _cut_in_doubt(tokens, k) and not lone_name_before
-            name = None if tag in _PERSON_TAGS and len(word) == 1 else _name(word, tag, lookup, guess=guess)
+            name = None if tag in PERSON_TAGS and len(word) == 1 else name_english(word, tag, lookup, guess=guess)
             if name:
                 items.append(_Item(token.start, end, name))
-        elif _known_name(token.word):  # 美联储/j "US Federal Reserve", 亚运会/j "Asian Games"
-            items.append(_Item(token.start, token.end, _known_name(token.word)))
+        elif known_name(token.word):  # 美联储/j "US Federal Reserve", 亚运会/j "Asian Games"
+            items.append(_Item(token.start, token.end, known_name(token.word)))
         elif token.tag in _TERM_TAGS and len(token.word) > 1 and _HAN.search(token.word):
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
                 ambiguous = _cut_in_doubt(tokens, k)
-                english = None if ambiguous else _term(token.word, noun=token.tag != "v")
+                english = None if ambiguous else term_english(token.word, noun=token.tag != "v")
                 if english:
                     items.append(_Item(token.start, token.end, english, weight))
         used[k] = True
@@ -281,36 +251,6 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
         seen.add(key)
         out.append((sentence[item.start : item.end], item.text))
     return out
-
-
-@lru_cache(maxsize=1)
-def news_senses() -> dict[str, str]:
-    """The package's news-sense table (summarize/data/news_senses.tsv, `中文<TAB>English`, `#`
-    comments): the English a news reader expects for words whose first CC-CEDICT sense is wrong
-    in news (出口 "an exit" -> export) or which CC-CEDICT lacks (新一轮 -> new round)."""
-    from importlib import resources
-
-    text = resources.files("summarize").joinpath("data", "news_senses.tsv").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        zh, tab, en = line.partition("\t")
-        if tab and zh.strip() and not zh.startswith("#") and en.strip():
-            table[zh.strip()] = en.strip()
-    return table
-
-
-LEFT_OUT = "-"  # in the table: a word whose sense only context tells (转机, 街道); never glossed
-
-
-def news_sense(word: str) -> str | None:
-    """The news sense of `word` from the table, or None (also for a word the table leaves out)."""
-    english = news_senses().get(word)
-    return None if english == LEFT_OUT else english
-
-
-def left_out(word: str) -> bool:
-    """Whether the table says to leave `word` out of a gloss."""
-    return news_senses().get(word) == LEFT_OUT
 
 
 def _news_phrases(tokens: list[_Token], taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -360,7 +300,7 @@ def _tokens(sentence: str) -> list[_Token]:
         if not word.strip():
             continue
         jieba_tag = tag
-        if tag in _PERSON_TAGS | _ORG_TAGS and len(word) > 1 and not _is_name(word):
+        if tag in PERSON_TAGS | ORG_TAGS and len(word) > 1 and not is_name(word):
             tag = "common"  # a dictionary word jieba took for a name (齐全/nr, 联通/nz "to connect")
         tokens.append(_Token(word, tag, start, position, jieba_tag))
     return tokens
@@ -384,7 +324,7 @@ def _counted_noun(
         nonlocal end
         if run:
             head = tokens[run[-1]]
-            english = (lookup(head.word) if lookup else None) or _term(head.word, noun=True)
+            english = (lookup(head.word) if lookup else None) or term_english(head.word, noun=True)
             if english:
                 heads.append(english)
                 used[run[-1]] = True
@@ -399,7 +339,7 @@ def _counted_noun(
         if len(token.word) == 1 and token.tag in _NOUN_TAGS:
             run.clear()  # a unit the number module does not know (20吉瓦时), not what is counted
             break
-        if token.tag in _NOUN_TAGS and _HAN.search(token.word) and not _NUMERAL_START.match(token.word):
+        if token.tag in _NOUN_TAGS and _HAN.search(token.word) and not NUMERAL_START.match(token.word):
             run.append(k)
         elif token.word in _CONJUNCTIONS and run:
             close_run()
@@ -407,33 +347,6 @@ def _counted_noun(
             break
     close_run()
     return (" and ".join(heads), end) if heads else None
-
-
-def _plural(phrase: str) -> str:
-    parts = phrase.split(" and ")
-    return " and ".join(_plural_noun(p) for p in parts)
-
-
-def _plural_noun(phrase: str) -> str:
-    head, of, tail = phrase.partition(" of ")
-    if of and head:  # scope of authority -> scopes of authority
-        return f"{_plural_noun(head)} of {tail}"
-    words = phrase.split()
-    if not words:
-        return phrase
-    last = words[-1]
-    lower = last.lower()
-    if lower in _UNCOUNTABLE or not lower.isalpha() or (lower.endswith("s") and not lower.endswith("ss")):
-        return phrase
-    if lower in _IRREGULAR_PLURALS:
-        plural = _IRREGULAR_PLURALS[lower]
-    elif lower.endswith(("s", "x", "z", "ch", "sh")):
-        plural = last + "es"
-    elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
-        plural = last[:-1] + "ies"
-    else:
-        plural = last + "s"
-    return " ".join(words[:-1] + [plural])
 
 
 def _cut_in_doubt(tokens: list[_Token], k: int) -> bool:
@@ -464,194 +377,11 @@ def _word_not_number(quantity) -> bool:
     return text[:1] == "一" and len(text) == 2 and any(not e.proper for e in cedict.entries(text))
 
 
-def _jieba_word(word: str) -> bool:
-    """Whether jieba's dictionary has `word` as a common word (夏秋 "summer and autumn")."""
-    from .chinese_words import jieba_module
-
-    jieba = jieba_module()
-    import jieba.posseg
-
-    tag = jieba.posseg.dt.word_tag_tab.get(word, "")
-    return jieba.dt.FREQ.get(word, 0) > 0 and tag not in _PERSON_TAGS | _PLACE_TAGS | _ORG_TAGS
-
-
 def _given_name_after(surname: _Token, follower: _Token) -> bool:
     """Whether jieba, having cut a one-character surname off as a person (赵/nr), also took the
     word after it for a name although it is a dictionary word: 德才/nr "ethics and ability" in
     赵德才, 万安/nz "completely secure" in 蒋万安."""
-    return len(surname.word) == 1 and surname.tag in _PERSON_TAGS and follower.jieba_tag in _PERSON_TAGS | {"nz"}
-
-
-def _surname(word: str) -> bool:
-    from . import cedict
-
-    return len(word) <= 2 and cedict.surname(word) is not None
-
-
-def _common_word(word: str) -> bool:
-    from . import cedict
-
-    return any(not e.proper for e in cedict.entries(word))
-
-
-def _known_name(word: str) -> str | None:
-    """The English name of a word CC-CEDICT lists as a proper noun only, whatever jieba's tag
-    (abbreviations come tagged j: 美联储, 亚运会, 世贸组织)."""
-    from . import cedict
-
-    if len(word) < 2 or not _is_name(word):
-        return None
-    return cedict.proper_name(word)
-
-
-def _is_name(word: str) -> bool:
-    """jieba's name tags also land on common words (齐全/nr "complete", 联通/nz "to connect"): a
-    name has no common CC-CEDICT entry (or a proper one only) and does not start with a numeral."""
-    from . import cedict
-
-    if _NUMERAL_START.match(word) or not _HAN.search(word):
-        return False
-    return not any(not e.proper for e in cedict.entries(word))
-
-
-def _name(word: str, tag: str, lookup: Callable[[str], str | None] | None, *, guess: bool = True) -> str | None:
-    """English of a name: the glossary's, CC-CEDICT's, or its parts'; pinyin only where a name is
-    surely meant (`guess`): a person's name with a known surname, a place with an administrative
-    suffix (金华市), a place jieba knows that is no doubled word (美美). An organization or event
-    jieba tags (全运会/nz) is never written as pinyin: its English is a translation."""
-    from . import cedict
-
-    if lookup:
-        found = lookup(word)
-        if found:
-            return found
-    if tag in _PERSON_TAGS:
-        # A person's name never splits into common words: 明显改善/nr is "clear; improve".
-        composed = _compose(word, verbs=True) if len(word) >= 4 else None
-        known = composed or cedict.proper_name(word)
-        if known or not guess or len(word) > 4:
-            return known
-        if len(word) == 3 and (_common_word(word[:2]) or _jieba_word(word[:2])) and not _surname(word[:2]):
-            return None  # 夏秋航(季): "summer and autumn", not a Mr Xia
-        return person_name(word) if _surname(word[:1]) or _surname(word[:2]) else None
-    # Pinyin only for a place with an administrative suffix on a name of its own (佛堂镇): a bare
-    # word jieba takes for a place is often a common one (新区 "new district", 美美).
-    suffix = next((s for s in _NAME_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 2), None)
-    return place_name(word, lookup, guess=guess and suffix is not None)
-
-
-def person_name(word: str) -> str:
-    """A Chinese person's name in pinyin, surname first: 傅妙玲 -> Fu Miaoling; a name CC-CEDICT
-    knows keeps its spelling there (习近平 -> Xi Jinping)."""
-    from . import cedict
-
-    known = cedict.proper_name(word)
-    if known:
-        return known
-    split = 2 if len(word) >= 3 and cedict.surname(word[:2]) else 1
-    family = cedict.surname(word[:split]) or romanize(word[:split])
-    given = romanize(word[split:])
-    return f"{family} {given}".strip() if given else family
-
-
-def place_name(word: str, lookup: Callable[[str], str | None] | None = None, *, guess: bool = True) -> str | None:
-    """A place or organization name: CC-CEDICT's English name, else the name of its stem plus
-    the English of an administrative suffix (金华市 -> Jinhua City), else its parts' English, else
-    (when `guess`) pinyin (稠城 -> Choucheng)."""
-    from . import cedict
-
-    suffixed = [(s, e) for s, e in _NAME_SUFFIXES.items() if word.endswith(s) and len(word) - len(s) >= 2]
-    for suffix, english in sorted(suffixed, key=lambda item: -len(item[0])):
-        stem = word[: -len(suffix)]
-        stem_name = (lookup(stem) if lookup else None) or cedict.proper_name(stem)
-        if stem_name:
-            return f"{stem_name} {english}"
-    known = cedict.proper_name(word)
-    if known:
-        return known
-    composed = _compose(word)  # 西北地区: northwest region, not "Xibeidi District"
-    if composed or not guess:
-        return composed
-    if suffixed:
-        suffix, english = max(suffixed, key=lambda item: len(item[0]))
-        return f"{romanize(word[: -len(suffix)])} {english}"
-    return romanize(word)
-
-
-def romanize(chars: str) -> str:
-    """Hanyu pinyin of `chars` as one capitalized word, with an apostrophe before a syllable
-    that starts with a vowel (西安 -> Xi'an). Characters without a reading are kept."""
-    from pypinyin import lazy_pinyin
-
-    syllables = lazy_pinyin(chars, v_to_u=True, errors=lambda text: list(text))
-    word = ""
-    for syllable in syllables:
-        if word and syllable[:1] in ("a", "o", "e") and word[-1:].isalpha():
-            word += "'"
-        word += syllable
-    return word[:1].upper() + word[1:]
-
-
-def _term(word: str, *, noun: bool) -> str | None:
-    """A short CC-CEDICT sense of a common word, or for a noun CC-CEDICT lacks, the English of
-    its parts (市科技局 -> municipal science and technology bureau)."""
-    from . import cedict
-
-    if news_sense(word) or left_out(word):
-        return news_sense(word)
-    if len({e.pinyin.lower() for e in cedict.entries(word) if not e.proper}) > 1:
-        return None  # 同行: tóngháng "peers" or tóngxíng "go together", 背着: bēi or bèi; context decides
-    return cedict.sense(word, reading=_reading(word), noun=noun) or (_compose(word) if noun else None)
-
-
-def _compose(word: str, *, verbs: bool = False) -> str | None:
-    """English of a compound noun from dictionary or news-sense words of two or more characters,
-    plus one leading or trailing institutional character (省政府 -> provincial government, 经营户
-    -> None: 经营 is a verb, unless `verbs`). None unless every part is found. The single
-    characters are tried as affixes first, then as part of a word (福特公司: 公司, not 司)."""
-    prefix = _SINGLE_PREFIXES.get(word[:1], "") if len(word) > 2 else ""
-    suffix = _SINGLE_SUFFIXES.get(word[-1:], "") if len(word) > 2 else ""
-    for lead, tail in dict.fromkeys(((prefix, suffix), (prefix, ""), ("", suffix), ("", ""))):
-        core = word[1 if lead else 0 : -1 if tail else len(word)]
-        middle = _compose_parts(core, word, verbs)
-        if middle is None:
-            continue
-        parts = ([lead] if lead else []) + middle + ([tail] if tail else [])
-        if len(parts) >= 2:
-            return " ".join(parts)
-    return None
-
-
-def _compose_parts(core: str, word: str, verbs: bool) -> list[str] | None:
-    """The English of `core` as dictionary or news-sense words of two or more characters, longest
-    first from the left; None unless every part is found."""
-    from . import cedict
-
-    table = news_senses()
-    parts = []
-    i = 0
-    while i < len(core):
-        for j in range(len(core), i + 1, -1):
-            piece = core[i:j]
-            if piece != word and (piece in table or cedict.contains(piece)):
-                break
-        else:
-            return None
-        if table.get(piece) == LEFT_OUT:
-            return None
-        english = table.get(piece) or (None if _common_word(piece) else cedict.proper_name(piece))
-        english = english or cedict.sense(piece, reading=_reading(piece), noun=True, strict=not verbs)
-        if not english:
-            return None
-        parts.append(english.removeprefix("the ") if parts else english)  # broad public
-        i = j
-    return parts
-
-
-def _reading(word: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(word, v_to_u=False, errors="ignore"))
+    return len(surname.word) == 1 and surname.tag in PERSON_TAGS and follower.jieba_tag in PERSON_TAGS | {"nz"}
 
 
 class GlossTranslator:
