@@ -30,9 +30,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .digest import Finding
 from .glossary import Glossary
 from .numbers import (
     EnglishQuantity,
@@ -70,18 +71,6 @@ CHECK_NAMES = (
     "missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "glossary",
     "summary_numbers", "summary_names",
 )  # fmt: skip
-
-
-@dataclass
-class Finding:
-    check: str  # one of CHECK_NAMES
-    unit_id: str  # the sentence, paragraph or summary checked
-    message: str  # one line
-    zh: str
-    en: str
-
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}][{HAN_CHARS}\u3000-\u303f\uff00-\uffef]*")

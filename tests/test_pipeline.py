@@ -9,10 +9,11 @@ import pytest
 from run_helpers import SAMPLE_PAGE
 
 from summarize import pipeline
-from summarize.segmentation.patterns import strip_dateline
-from summarize.pipeline import Engines, RunOptions, Unit, paragraph_english, read_pages, run_pages
+from summarize.digest import GLOSS, Unit, paragraph_english
+from summarize.pipeline import Engines, RunOptions, read_pages, run_pages
 from summarize.registry import EngineOptions
 from summarize.script import to_traditional
+from summarize.segmentation.patterns import strip_dateline
 
 
 def builtin_engines(**options) -> Engines:
@@ -200,11 +201,11 @@ def test_text_without_chinese_is_passed_through(tmp_path):
 
 
 def test_a_gloss_paragraph_keeps_one_label():
-    units = [Unit("p.s1", "甲", "[gloss] one; two"), Unit("p.s2", "乙", "[gloss]"), Unit("p.s3", "丙", "[gloss] three")]
+    units = [Unit("p.s1", "甲", "one; two", en_kind=GLOSS), Unit("p.s2", "乙", "", en_kind=GLOSS), Unit("p.s3", "丙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(units)] == ["[gloss] one; two", "", "| three"]
-    empty_first = [Unit("p.s1", "甲", "[gloss]"), Unit("p.s2", "乙", "[gloss] three")]
+    empty_first = [Unit("p.s1", "甲", "", en_kind=GLOSS), Unit("p.s2", "乙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(empty_first)] == ["", "[gloss] three"]
     translated = [Unit("p.s1", "甲", "One."), Unit("p.s2", "乙", "Two.")]
     assert [shown for _, shown in paragraph_english(translated)] == ["One.", "Two."]
-    mixed = [Unit("p.s1", "甲", "[gloss] one"), Unit("p.s2", "2026", "2026"), Unit("p.s3", "丙", "[gloss] three")]
+    mixed = [Unit("p.s1", "甲", "one", en_kind=GLOSS), Unit("p.s2", "2026", "2026"), Unit("p.s3", "丙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(mixed)] == ["[gloss] one", "2026", "| three"]

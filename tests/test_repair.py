@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from summarize.glossary import parse_glossary
 from summarize.registry import EngineInfo, EngineOptions
 from summarize.repair import repair_translations, rewrite_quantities
+from summarize.wrappers import GlossaryProtected
 
 
 class LatinCopyTestDouble:
@@ -68,7 +69,7 @@ def test_original_is_kept_when_the_retry_is_no_better():
 def test_glossary_is_protected_in_the_retry():
     translator = LatinCopyTestDouble()
     glossary = parse_glossary("义乌\tYiwu\n")
-    (result,) = repair_translations([("s1", "义乌汇聚超210万种商品", "Xinyu gathers 21 million goods")], translator, glossary)
+    (result,) = repair_translations([("s1", "义乌汇聚超210万种商品", "Xinyu gathers 21 million goods")], GlossaryProtected(translator, glossary), glossary)
     assert translator.calls == [["Yiwu 汇聚 over 2.1 million 商品"]]
     assert result.repaired and result.en == "Yiwu over 2.1 million"
     assert result.findings == []
