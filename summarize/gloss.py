@@ -530,12 +530,12 @@ def _reading(word: str) -> str:
 class GlossTranslator:
     """The `gloss` translator backend: one labelled key-facts line per input text.
 
-    Names and terms come from `glossary`, else `options.extra["glossary"]` (a Glossary), else the
-    package's default glossary."""
+    Names and terms come from `glossary`, else `options.glossary`, else the package's default
+    glossary."""
 
     def __init__(self, options: EngineOptions | None = None, glossary: Glossary | None = None):
         self.options = options or EngineOptions()
-        self._glossary = glossary or self.options.extra.get("glossary")
+        self._glossary = glossary or self.options.glossary
         self.info = EngineInfo(name="gloss", backend="gloss", revision=REVISION, kind="gloss")
 
     @property

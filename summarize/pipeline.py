@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .cache import Cache
 from .digest import GLOSS, ArticleDigest, CheckedSummary, English, Finding, PageDigest, Unit
@@ -46,6 +46,10 @@ class RunOptions:
     """Retranslate units whose numbers fail the check (summarize.repair). Benchmarks on random
     weights turn it off: their every output fails, which real models' outputs do not."""
     engine: EngineOptions = field(default_factory=EngineOptions)
+    summarizer_options: dict[str, Any] = field(default_factory=dict)
+    """Values of the summarizer backend's own options (`summarize backends` lists them)."""
+    translator_options: dict[str, Any] = field(default_factory=dict)
+    """Values of the translator backend's own options."""
 
     def fingerprint(self) -> dict:
         """What, besides the input and the engines (glossary included), determines an output
@@ -71,9 +75,10 @@ class Engines:
 
         self.options = options
         self.glossary = _load_glossary(options.glossary)
-        engine_options = replace(options.engine, extra={**options.engine.extra, "glossary": self.glossary})
-        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=options.strict)
-        self.translator, note_t = choose_translator(options.translator, engine_options, strict=options.strict)
+        engine_options = replace(options.engine, glossary=self.glossary)
+        strict = options.strict
+        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=strict, settings=options.summarizer_options)
+        self.translator, note_t = choose_translator(options.translator, engine_options, strict=strict, settings=options.translator_options)
         self.notices = [n for n in (note_s, note_t) if n]
 
     @property

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from summarize.glossary import parse_glossary
-from summarize.registry import EngineInfo, EngineOptions
+from summarize.registry import EngineInfo
 from summarize.repair import repair_translations, rewrite_quantities
 from summarize.wrappers import GlossaryProtected
 
@@ -84,9 +84,9 @@ def test_units_without_number_findings_are_not_retranslated():
 def test_repair_with_a_real_tiny_model(tiny_marian_ct2):
     """Random weights translate nothing well: the repair must load and run the model through the
     real path, and never keep an English with more findings than the first."""
-    from summarize.engines.factories import make_translator
+    from summarize.engines.factories import Seq2SeqOptions, make_translator
 
-    translator = make_translator("ctranslate2", str(tiny_marian_ct2), EngineOptions())
+    translator = make_translator("ctranslate2", str(tiny_marian_ct2), Seq2SeqOptions())
     units = [("s1", "义乌汇聚超210万种商品", "Yiwu gathers over 21 million products")]
     (result,) = repair_translations(units, translator)
     assert result.retry_en is not None
