@@ -2,7 +2,7 @@
 translation model is available. It is a gloss, labelled as one, never a translation.
 
 For each sentence, in the order they appear:
-- every quantity, converted exactly by `summarize.numbers` (1550亿元 -> 155 billion yuan), with the
+- every quantity, converted exactly by `summarize.quantities` (1550亿元 -> 155 billion yuan), with the
   noun it counts when the Chinese uses a measure word (超210万种商品 -> over 2.1 million kinds of
   commodities);
 - names of people, places and organizations: the user's or default glossary, else CC-CEDICT's
@@ -134,7 +134,7 @@ def gloss(text: str, glossary: Glossary | None = None) -> str:
 def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
     """The English key facts of one sentence, in their order in the sentence."""
     from .chinese_words import idf_table
-    from .numbers import find_quantities, to_english
+    from .quantities import find_quantities, to_english
 
     idf, unseen = idf_table()
     tokens = _tokens(sentence)
