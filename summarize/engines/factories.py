@@ -41,7 +41,10 @@ class Seq2SeqOptions(EngineOptions):
 
     def __post_init__(self) -> None:
         if self.force_new_tokens is not None and (not isinstance(self.force_new_tokens, int) or self.force_new_tokens < 1):
-            raise UsageError(f"force_new_tokens must be a positive whole number, not {self.force_new_tokens!r}")
+            raise UsageError(
+                f"force_new_tokens must be a positive whole number, not {self.force_new_tokens!r}",
+                hint="Give the number of tokens every output should have, or leave it unset",
+            )
 
 
 def make_translator(backend: str, model: str | None, options: Seq2SeqOptions) -> Seq2SeqTranslator:
