@@ -54,7 +54,7 @@ class EnglishQuantity:
 # (1550億元, 230多個, 增長), so Traditional text reads like Simplified.
 _FULLWIDTH = str.maketrans(
     {
-        **{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "－": "-", "～": "~", "：": ":",
+        **{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "－": "-", "−": "-", "／": "/", "～": "~", "：": ":",
         **dict(zip("萬億兩個點幾餘約噸長減項種筆條輛臺場屆層間組隊張隻歲週時鐘號紀歐鎊韓盧幣單雙對數漲環較華攝畝裡釐戶億達過門價",
                    "万亿两个点几余约吨长减项种笔条辆台场届层间组队张只岁周时钟号纪欧镑韩卢币单双对数涨环较华摄亩里厘户亿达过门价")),
     }
