@@ -42,7 +42,8 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
     if kind == "year":
         if en.kind == "date":
             return _date_parts(en_value)[0] == int(zh_value)
-        return en.kind != "time" and en_value == zh_value
+        abbreviated = len(zh.text) == 2  # 九二共识 as "the 92 Consensus"
+        return en.kind != "time" and (en_value == zh_value or abbreviated and en_value == zh_value % 100)
     if en.kind == "decade":
         return en_value < 100 and en_value == zh_value  # 50多岁: "in their 50s"
     if kind == "duration" and zh.unit == "months" and en.kind == "date" and en.upper is not None:
@@ -56,6 +57,10 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return zh.qualifier == en.qualifier == "several" and zh_value == en_value
     if kind == "ordinal" or en.kind == "ordinal":
         return zh_value == en_value
+    if kind == "discount":  # 75折: "25% off" or "75% of the price"
+        return en.kind in ("percent", "number") and en_value in (zh_value, 100 - zh_value)
+    if kind == "fraction" or en.kind == "fraction":
+        return _share_matches(zh, zh_value, en, en_value)
     if _kinds_conflict(zh, en):
         return False
     if kind == "multiple" and zh.change == "up" and en.kind == "multiple" and en_value == zh_value + 1:
@@ -67,6 +72,18 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         if values_close(zh_value * factor, en_value, a_rounded=True, tolerance=Decimal("0.1")):
             return True  # 20里 as "10 kilometers"
     return values_close(zh_value, en_value, a_rounded=approximate)
+
+
+_PER_ONE = {"percent": Decimal(100), "permille": Decimal(1000), "fraction": Decimal(1)}
+
+
+def _share_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_value: Decimal) -> bool:
+    """三分之一 as "a third", "33%" or "1/3"; 百分之五十 as "1/2"; 万分之三 as "0.03%"."""
+    if zh.kind not in _PER_ONE or en.kind not in (*_PER_ONE, "number"):
+        return False
+    zh_share = zh_value / _PER_ONE[zh.kind]
+    en_share = en_value / _PER_ONE.get(en.kind, Decimal(1))
+    return zh_share <= 1 and values_close(zh_share, en_share, a_rounded=True)
 
 
 def _kinds_conflict(zh: Quantity, en: EnglishQuantity) -> bool:
@@ -208,6 +225,8 @@ def required_in_translation(q: Quantity) -> bool:
         return False
     if q.kind in ("date", "year", "decade", "time"):
         return q.numeral == "arabic" or q.kind in ("year", "decade")
+    if q.kind in ("fraction", "discount"):
+        return True
     if q.upper is None and abs(q.value) <= 1 and q.kind not in ("percent", "money", "points", "permille"):
         return False
     if q.numeral == "chinese" and abs(q.value) <= 10:
@@ -224,6 +243,8 @@ class NumberReport:
     extra: list[EnglishQuantity]
     # a rise given as a fall or the other way round: (Chinese quantity, English word that says so)
     reversed: list[tuple[Quantity, str]] = field(default_factory=list)
+    # a negative figure given as a positive one (-3.5% as "growth of 3.5%"): (Chinese, English)
+    unsigned: list[tuple[Quantity, EnglishQuantity]] = field(default_factory=list)
 
     def messages(self) -> list[str]:
         out = []
@@ -234,6 +255,7 @@ class NumberReport:
         out += [f"{e.text} in the English is not in the Chinese" for e in self.extra]
         out += [f"{q.text} ({to_english(q)}) is given as {'a fall' if q.change == 'up' else 'a rise'} in the English "
                 f"({word!r})" for q, word in self.reversed]  # fmt: skip
+        out += [f"{q.text} ({to_english(q)}) is negative; the English gives {e.text}" for q, e in self.unsigned]
         return out
 
 
@@ -249,10 +271,13 @@ def compare_numbers(zh: str, en: str) -> NumberReport:
     for q in zh_qs:
         before = set(used)
         found = [v for v in ends(q) if _matching(q, v, en_ends, used)]
+        matched = [e for e in en_qs if id(e) in used - before]
         if q.change and found:
-            word = _opposite_direction(q.change, en, [e for e in en_qs if id(e) in used - before])
+            word = _opposite_direction(q.change, en, matched)
             if word:
                 report.reversed.append((q, word))
+        elif q.value < 0 and found and _sign_lost(en, matched):
+            report.unsigned.append((q, matched[0]))
         missing = len(found) < len(ends(q))
         if q.upper is not None and q.qualifier == "about" and found:
             missing = False  # 五六百米 as "about 500 meters"
@@ -298,6 +323,25 @@ def _opposite_direction(change: str, en: str, matched: list[EnglishQuantity]) ->
         if wrong is None:
             return None
     return wrong if matched else None
+
+
+_NEGATIVE_WORDS = _DOWN_WORDS | frozenset(
+    "minus negative below deficit deficits loss losses contraction contracted shrinking shrink shrinks".split()
+)
+
+
+def _sign_lost(en: str, matched: list[EnglishQuantity]) -> bool:
+    """Whether the English gives a negative figure as positive: no match is negative and no word
+    near one says so ("fell 3.5%", "minus 5", "5 degrees below zero")."""
+    for e in matched:
+        if e.value < 0:
+            return False
+        head = re.split(r"[,;:.!?()]\s|\d", en[: e.start])[-1]
+        tail = re.split(r"[,;:.!?()]|\d", en[e.end :])[0]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", head)[-4:] + re.findall(r"[A-Za-z]+", tail)[:3]]
+        if any(w in _NEGATIVE_WORDS for w in words):
+            return False
+    return bool(matched)
 
 
 def _matching(q: Quantity, v: Decimal, en_ends: list[tuple[EnglishQuantity, Decimal]], used: set[int]) -> bool:

@@ -129,13 +129,19 @@ _LATIN_SUFFIXES = {
 }  # fmt: skip
 
 
+# Words glued to a year or an age by a hyphen: pre-2019, post-90s, mid-2023, over-60s.
+_TIME_PREFIXES = {"pre", "post", "mid", "late", "early", "over", "under"}
+
+
 def _glued_to_code(text: str, start: int, end: int) -> bool:
     """True when the digits at text[start:end] belong to a code or name rather than a quantity."""
     before = text[max(0, start - 2) : start]
     if before[-1:].isascii() and before[-1:].isalpha():
         return True  # G20, H1N1, A4
     if len(before) == 2 and before[1] in "-._/@#" and before[0].isascii() and before[0].isalpha():
-        return True  # COVID-19, F-16, www.12377.cn
+        word = re.search(r"[A-Za-z]+-$", text[max(0, start - 8) : start])
+        return not (word and word.group()[:-1].lower() in _TIME_PREFIXES)  # COVID-19, F-16; not pre-2019
+
     m = re.match(r"[A-Za-z]+", text[end:])
     if m:
         word = m.group()
