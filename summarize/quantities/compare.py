@@ -279,8 +279,10 @@ def compare_numbers(zh: str, en: str) -> NumberReport:
         elif q.value < 0 and found and _sign_lost(en, matched):
             report.unsigned.append((q, matched[0]))
         missing = len(found) < len(ends(q))
-        if q.upper is not None and q.qualifier == "about" and found:
-            missing = False  # 五六百米 as "about 500 meters"
+        if q.upper is not None and q.qualifier == "about" and found and all(e.upper is None for e in matched):
+            missing = False  # 五六百米 as "about 500 meters" (but not as "500 to 60 meters")
+        if missing and q.kind == "date" and _WEEKDAY_BEFORE.search(zh[: q.start]):
+            missing = False  # 本周五（2月10日）: "on Friday" says it
         if missing and _digits_copied(q, en):
             missing = False
         if missing and required_in_translation(q):
@@ -290,6 +292,9 @@ def compare_numbers(zh: str, en: str) -> NumberReport:
             report.missing.append((q, suspect))
     mentioned = mentioned_values(zh)
     for e in en_qs:
+        if id(e) in used and e.kind == "date" and not _year_given(e, mentioned):
+            report.extra.append(e)  # 2月11日 as "February 11, 2020": a year the Chinese does not give
+            continue
         if id(e) in used or id(e) in cited or e.spelled or e.qualifier == "several":
             continue
         if not all(_accounted(e, v, mentioned) for v in ends(e)):
@@ -328,6 +333,14 @@ def _opposite_direction(change: str, en: str, matched: list[EnglishQuantity]) ->
 _NEGATIVE_WORDS = _DOWN_WORDS | frozenset(
     "minus negative below deficit deficits loss losses contraction contracted shrinking shrink shrinks".split()
 )
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天][(（]\s*$")
+
+
+def _year_given(e: EnglishQuantity, mentioned: set[Decimal]) -> bool:
+    """Whether the year of an English date, if it gives one, is one the Chinese mentions."""
+    return all(not _date_parts(v)[0] or Decimal(_date_parts(v)[0]) in mentioned for v in ends(e))
 
 
 def _sign_lost(en: str, matched: list[EnglishQuantity]) -> bool:

@@ -37,7 +37,7 @@ _EN_SLASH = re.compile(r"(?<![\d/.])(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 # 5 per million, three parts per million, 3 in 10,000, 5 ppm.
 _EN_PER = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:(?:parts?\s)?per|in|out\sof)\s"
-    r"(?P<d>(?:a\s|one\s)?(?:million|hundred\sthousand|ten\sthousand|thousand)|\d{1,3}(?:,\d{3})+|\d{3,})\b"
+    r"(?P<d>(?:a\s|one\s)?(?:million|hundred\sthousand|ten\sthousand|thousand)|1(?:0|,000)+)\b(?![,.]\d)"
     r"|\b(?P<ppm_n>\d+(?:\.\d+)?)\s?ppm\b", re.I
 )
 _EN_DECADE = re.compile(r"(?<![\w$£€])'?(?P<n>1[0-9]\d0|20[0-9]0|[0-9]0)'?s\b")
