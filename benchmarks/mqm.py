@@ -6,8 +6,9 @@ professional raters with MQM error spans (google/wmt-mqm-human-evaluation, Apach
 
 - quiet: findings on the segments no rater faulted (no error above Neutral from any rater);
 - precision of each check: a flagged segment is right when a rater marked an accuracy error on the
-  words the finding is about (the English figure it names or the Chinese one it misses; the Chinese
-  left in; the repeated phrase; for length and omission, any addition or omission);
+  words the finding is about (the English figure it names, the Chinese one it misses or the English
+  figures said in its place; the Chinese left in; the repeated phrase; for length and omission, any
+  addition or omission);
 - recall on wrong English numbers: segments where a rater marked a Major accuracy error on a span
   holding a figure written in digits that says the same as no quantity of the source; caught when
   the number check flags the segment.
@@ -65,6 +66,9 @@ def _number_words(zh: str, en: str) -> tuple[list[str], list[str]]:
     """(English words, Chinese words) the number check's findings are about."""
     report = compare_numbers(zh, en)
     english = [e.text for e in report.extra] + [s.text for _, s in report.missing if s is not None]
+    if report.missing:  # what the English says instead: its figures that say no Chinese quantity
+        source = find_quantities(zh)
+        english += [e.text for e in find_english_quantities(en) if not any(same_value(q, e) for q in source)]
     chinese = [q.text for q, _ in report.missing] + [q.text for q, _ in report.reversed]
     return english, chinese
 
@@ -106,10 +110,10 @@ def evaluate(folder: Path, show: int = 0) -> dict:
     right: Counter = Counter()
     targets = caught = 0
     shown = 0
-    for id_, zh, en, annotations in rows:
+    for id_, zh, en, marks in rows:
         findings = check_pair(zh, en)
         checks = {f.check for f in findings}
-        if not _faulted(annotations):
+        if not _faulted(marks):
             clean += 1
             flagged_clean += bool(findings)
             if findings and shown < show:
@@ -117,12 +121,12 @@ def evaluate(folder: Path, show: int = 0) -> dict:
                 print(f"  [clean {id_}] " + " | ".join(f"{f.check}: {f.message}" for f in findings))
         for check in checks:
             by_check[check] += 1
-            ok = _confirmed(check, [f for f in findings if f.check == check], zh, en, annotations)
+            ok = _confirmed(check, [f for f in findings if f.check == check], zh, en, marks)
             right[check] += ok
             if not ok and shown < show:
                 shown += 1
                 print(f"  [unconfirmed {id_}] " + " | ".join(f.message for f in findings if f.check == check))
-        if _wrong_number(zh, annotations):
+        if _wrong_number(zh, marks):
             targets += 1
             caught += "numbers" in checks
             if "numbers" not in checks and shown < show:

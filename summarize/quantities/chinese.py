@@ -245,6 +245,10 @@ def _read_range(s: str, num: _Num) -> _Found | int | None:
     return found
 
 
+# What may stand before a minus sign: a space, a Chinese word or an opening mark.
+_SIGN_AFTER = re.compile(r"[\s\u4e00-\u9fff（(：:，,、；;“\"]")
+
+
 def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
     """Attach what stands around the number: 第, 超/近/约, 以上/左右, 负, a currency sign, and the
     change words before it (同比增长)."""
@@ -271,8 +275,8 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
                     qualifier = "past" if zh in ("近", "将近") and kind == "duration" else en
                 break
         neg = re.search(r"(?:负|零下)\s?$", before())
-        if not neg and start > floor and s[start - 1] == "-" and not re.match(r"[\w%‰)）\].,]", s[start - 2 : start - 1], re.ASCII):
-            neg = re.search("-$", before())  # -22.2%, 气温-5℃; not 1-3, COVID-19
+        if not neg and start > floor and s[start - 1] == "-" and (kind != "number" or unit) and _SIGN_AFTER.match(s[start - 2 : start - 1] or " "):
+            neg = re.search("-$", before())  # -22.2%, 气温-5℃; not 1-3, 14½-13½, 歼-20
         if neg:
             start -= len(neg.group())
             value = -value

@@ -49,12 +49,16 @@ def _read_per(s: str, i: int, per: re.Match) -> _Found | int | None:
         return per.end()
     found = _share(i, num.end, num.value, den, num.qualifier)
     sep = _RANGE_SEP.match(s, num.end)
-    if sep:
+    if sep:  # 四分之一至五分之一: the second may have a denominator of its own
         again = _PER.match(s, sep.end())
-        start = again.end() if again and _denominator(again["den"]) == den else sep.end()
-        num2 = _read_number(s, start, allow_leading_unit=start != sep.end()) if start < len(s) else None
-        if num2 and num2.value > num.value and (start != sep.end() or den in (100, 1000)):
-            found.end, found.upper = num2.end, _share(i, num2.end, num2.value, den, None).value
+        den2 = _denominator(again["den"]) if again else den
+        start = again.end() if again else sep.end()
+        num2 = _read_number(s, start, allow_leading_unit=again is not None) if start < len(s) else None
+        if num2 and den2 and den2 > 1 and (again or den in (100, 1000)):
+            other = _share(i, num2.end, num2.value, den2, None)
+            if other.kind == found.kind and other.value != found.value:
+                found.end = num2.end
+                found.value, found.upper = min(found.value, other.value), max(found.value, other.value)
     return found
 
 

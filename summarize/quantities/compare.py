@@ -292,9 +292,6 @@ def compare_numbers(zh: str, en: str) -> NumberReport:
             report.missing.append((q, suspect))
     mentioned = mentioned_values(zh)
     for e in en_qs:
-        if id(e) in used and e.kind == "date" and not _year_given(e, mentioned):
-            report.extra.append(e)  # 2月11日 as "February 11, 2020": a year the Chinese does not give
-            continue
         if id(e) in used or id(e) in cited or e.spelled or e.qualifier == "several":
             continue
         if not all(_accounted(e, v, mentioned) for v in ends(e)):
@@ -336,11 +333,6 @@ _NEGATIVE_WORDS = _DOWN_WORDS | frozenset(
 
 
 _WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天][(（]\s*$")
-
-
-def _year_given(e: EnglishQuantity, mentioned: set[Decimal]) -> bool:
-    """Whether the year of an English date, if it gives one, is one the Chinese mentions."""
-    return all(not _date_parts(v)[0] or Decimal(_date_parts(v)[0]) in mentioned for v in ends(e))
 
 
 def _sign_lost(en: str, matched: list[EnglishQuantity]) -> bool:

@@ -37,10 +37,11 @@ _EN_SLASH = re.compile(r"(?<![\d/.])(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 # 5 per million, three parts per million, 3 in 10,000, 5 ppm.
 _EN_PER = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:(?:parts?\s)?per|in|out\sof)\s"
-    r"(?P<d>(?:a\s|one\s)?(?:million|hundred\sthousand|ten\sthousand|thousand)|1(?:0|,000)+)\b(?![,.]\d)"
+    r"(?P<d>(?:a\s|one\s)?(?:million|hundred\sthousand|ten\sthousand|thousand)|1(?:0|,000)+"
+    r"|two|three|four|five|six|seven|eight|nine|ten|hundred|\d)\b(?![,.]\d)"
     r"|\b(?P<ppm_n>\d+(?:\.\d+)?)\s?ppm\b", re.I
 )
-_EN_DECADE = re.compile(r"(?<![\w$£€])'?(?P<n>1[0-9]\d0|20[0-9]0|[0-9]0)'?s\b")
+_EN_DECADE = re.compile(r"(?<![\w$£€])'?(?P<n>1[0-9]\d0|20[0-9]0|[0-9]0)['-]?s\b")
 _EN_NUMBER = re.compile(
     r"(?P<cur>US\$|HK\$|A\$|C\$|NT\$|S\$|NZ\$|\$|£|€|¥|₩|₹|RMB\s?|CNY\s?|USD\s?|EUR\s?|RM\s?)?"
     r"(?P<sign>(?<![\w)\].,-])-|\b[Mm]inus\s)?"

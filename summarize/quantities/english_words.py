@@ -41,7 +41,9 @@ _WORD_NUM = re.compile(
 # "a quarter of", "two-thirds of": shares a translation may give for 25%, 67%.
 _EN_FRACTION = re.compile(
     r"\b(?P<f>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|(?:two|three|four)[\s-](?:thirds|quarters|fifths)"
-    r"|(?:three|seven|nine)[\s-]tenths)(?:\sof\b|(?<!half)(?![\s-]\w))", re.I
+    r"|(?:three|seven|nine)[\s-]tenths)\sof\b"
+    r"|\b(?P<bare>(?:two|three|four)[\s-](?:thirds|quarters|fifths)|(?:three|seven|nine)[\s-]tenths"
+    r"|(?:a|one)-(?:third|quarter|fifth|tenth)|(?:a|one)\s(?:third|quarter|fifth|tenth)(?=\s(?:to|or)\s))\b", re.I
 )
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "a quarter of a million", "half a billion" (a scale of its own: not a share of something).
@@ -111,8 +113,9 @@ def read_words(s: str, text: str) -> Iterator[EnglishQuantity]:
         numerator, denominator = _fraction_parts(m["f"].lower())
         yield quantity(m, Decimal(numerator) / denominator * _SCALE_WORDS[m["scale"].lower()])
     for m in _EN_FRACTION.finditer(s):
-        numerator, denominator = _fraction_parts(m["f"].lower())
-        yield quantity(m, Decimal(100 * numerator) / denominator, m.end("f"), kind="percent")
+        group = "f" if m["f"] else "bare"
+        numerator, denominator = _fraction_parts(m[group].lower())
+        yield quantity(m, Decimal(100 * numerator) / denominator, m.end(group), kind="percent")
     for m in _EN_FOLD.finditer(s):
         word = m.group().lower()
         value = _FOLD_VERBS.get(word) or _SMALL_WORDS[word.removesuffix("fold").rstrip("- ")]
