@@ -50,7 +50,7 @@ _IDIOMS = (
     "一日千里", "一落千丈", "九死一生", "百年大计", "千载难逢", "万事如意", "一年到头", "一五一十",
     "千里之外", "五颜六色", "十字路口", "百尺竿头", "一分为二", "三天两头", "一天到晚", "五星红旗",
     "三座大山", "万里长城", "两手抓", "两张皮", "一刀切", "一把手", "一条龙", "一站式", "一盘棋",
-    "伤敌一千", "自损八百", "一针见血", "一目了然", "一言九鼎", "一马当先", "三顾茅庐", "百发百中",
+    "伤敌一千", "自损八百", "一点一滴", "两点一线", "三点一线", "一针见血", "一目了然", "一言九鼎", "一马当先", "三顾茅庐", "百发百中",
 )  # fmt: skip
 
 _IDIOM_RE = re.compile("|".join(sorted(_IDIOMS, key=len, reverse=True)))
@@ -60,7 +60,7 @@ _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?:[”」]?
 
 _VAGUE = re.compile(r"(?P<pre>数|几|上)(?P<mag>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)(?![一二三四五六七八九])")
 
-_CANDIDATE = re.compile(rf"\d|[{_CN_CHARS}几]|上个?世纪|本世纪|[数上](?=[十百千万亿])|[对半](?=\s?折)")
+_CANDIDATE = re.compile(rf"\d|[{_CN_CHARS}几]|上个?世纪|本世纪|[数上](?=[十百千万亿])|(?<=打)对(?=\s?折)|半(?=\s?折)")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -246,6 +246,7 @@ def _read_range(s: str, num: _Num) -> _Found | int | None:
 
 
 # What may stand before a minus sign: a space, a Chinese word or an opening mark.
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]")  # 歼-20: a designation, unless a unit follows
 _SIGN_AFTER = re.compile(r"[\s\u4e00-\u9fff（(：:，,、；;“\"]")
 
 
@@ -275,7 +276,7 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
                     qualifier = "past" if zh in ("近", "将近") and kind == "duration" else en
                 break
         neg = re.search(r"(?:负|零下)\s?$", before())
-        if not neg and start > floor and s[start - 1] == "-" and (kind != "number" or unit) and _SIGN_AFTER.match(s[start - 2 : start - 1] or " "):
+        if not neg and start > floor and s[start - 1] == "-" and (kind != "number" or unit or not _HAN_BEFORE.match(s[start - 2 : start - 1])) and _SIGN_AFTER.match(s[start - 2 : start - 1] or " "):
             neg = re.search("-$", before())  # -22.2%, 气温-5℃; not 1-3, 14½-13½, 歼-20
         if neg:
             start -= len(neg.group())

@@ -14,7 +14,7 @@ _PER = re.compile(rf"(?P<den>\d+|[{_CN_CHARS}]+)分之")
 # 3/5, １／２: a fraction; not a date (2023/2/11), a score or a round-the-clock 24/7.
 _SLASH = re.compile(r"(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\d/])")
 _DISCOUNT = re.compile(
-    r"(?P<n>\d{1,2}(?:\.\d)?|[一二三四五六七八九][一二三四五六七八九]?|[对半])\s?折(?![合算旧叠射腾返服中价])"
+    r"(?P<n>\d{1,2}(?:\.\d)?|[一二两三四五六七八九](?:点?[一二三四五六七八九])?|(?<=打)对|半)\s?折(?![合算旧叠射腾返服中价])"
 )
 
 
@@ -72,7 +72,7 @@ def _share(start: int, end: int, numerator: Decimal, denominator: Decimal, quali
 
 def _read_discount(m: re.Match, i: int) -> _Found:
     """75折 and 7.5折 (75% of the price), 九折 (90%), 八五折 (85%), 对折 (half price)."""
-    n = m["n"]
+    n = m["n"].replace("点", "")
     if n in ("对", "半"):
         paid = Decimal(50)
     elif n[0].isdigit():

@@ -77,7 +77,7 @@ def _parse_cn(run: str) -> tuple[Decimal, bool] | None:
                 top = (high + wan + section + (digit or 0)) * unit or unit
                 high = wan = 0
             section, digit, last_small, last_unit, zero_gap = 0, None, 10**5, unit, False
-    if digit is not None and last_unit >= 100 and not zero_gap and not fraction:
+    if digit is not None and last_unit >= 100 and not zero_gap:
         digit *= last_unit // 10  # 一百五 = 150, 三千五 = 3500, 一万五 = 15000
     integer = top + high + wan + section + (digit or 0)
     value = Decimal(integer)
@@ -93,6 +93,8 @@ _MULT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, T
 
 # Arabic digits, then 多/余 and a multiplier in either order: 1550亿, 30多万, 5500余万, 1万多, 10多.
 _AR_MULT = re.compile(rf"(?P<num>{_AR})(?:\s?(?P<q1>[多余几])?\s?(?P<mult>{_MULT}))?(?P<q2>[多余])?")
+
+_LOWER_GROUPS = re.compile(r"(\d{1,4})([万千百])")
 
 _QUAL_SUFFIX = {"多": "more than", "余": "over", "几": "more than"}
 
@@ -120,7 +122,14 @@ def _read_number(s: str, i: int, *, allow_leading_unit: bool = False) -> _Num | 
         for ch in m["mult"] or "":
             value *= _MULT_VALUE[ch]
         q = m["q1"] or m["q2"]
-        return _Num(value, i, m.end(), True, bool(m["mult"]), _QUAL_SUFFIX[q] if q else None)
+        end = m.end()
+        if m["mult"] in ("万", "亿") and not q:  # 5万4千6百, 5亿1万: lower groups in digits too
+            for part in _LOWER_GROUPS.finditer(s, end):
+                if part.start() != end or _MULT_VALUE[part[2]] >= _MULT_VALUE[m["mult"]]:
+                    break
+                value += _dec(part[1]) * _MULT_VALUE[part[2]]
+                end = part.end()
+        return _Num(value, i, end, True, bool(m["mult"]), _QUAL_SUFFIX[q] if q else None)
     m = _CN_RUN.match(s, i)
     if not m:
         return None
