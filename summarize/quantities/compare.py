@@ -52,7 +52,7 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
     if en.kind in ("date", "time"):
         return False
     if zh.qualifier == "several" or en.qualifier == "several":
-        if zh.qualifier in ("over", "more than") and en.qualifier == "several":
+        if zh.qualifier in ("over", "more than", "about") and en.qualifier == "several":
             return zh_value == en_value  # 百余位: "hundreds"
         return zh.qualifier == en.qualifier == "several" and zh_value == en_value
     if kind == "ordinal" or en.kind == "ordinal":

@@ -96,6 +96,8 @@ _AR_MULT = re.compile(rf"(?P<num>{_AR})(?:\s?(?P<q1>[多余几])?\s?(?P<mult>{_M
 
 _LOWER_GROUPS = re.compile(r"(\d{1,4})([万千百])")
 
+_CURRENCY_AFTER = re.compile(r"(?:[美日韩港欧澳加]?元|人民币|新?台币|英镑|卢布)")
+
 _QUAL_SUFFIX = {"多": "more than", "余": "over", "几": "more than"}
 
 _CLOCK_CONTEXT = re.compile(r"(?:上午|下午|早上|晚上|凌晨|中午|傍晚|清晨|早晨|夜里|晚|早)\s?$")
@@ -138,6 +140,8 @@ def _read_number(s: str, i: int, *, allow_leading_unit: bool = False) -> _Num | 
         run = run.split("点", 1)[0]  # 下午三点五十分: a clock time, not 3.5
         end = i + len(run)
     if run[0] in f"百佰千仟万萬亿億{TRILLION}" and not allow_leading_unit and not (len(run) == 1 and s[end : end + 1] in ("余", "多")):
+        if set(run) <= set(f"百千万亿{TRILLION}") and _CURRENCY_AFTER.match(s, end):
+            return _Num(_parse_cn(run)[0], i, end, False, True, "about")  # 蒸发千亿美元, 万亿元: round amounts
         return None  # 千万 (by all means), 百姓, 万一; but 千余笔 is "over a thousand"
     if len(run) == 1 and run in _FINANCIAL and not allow_leading_unit:
         return None  # 登陆, 拾起, 大陆: a word, not a numeral written in capitals
