@@ -92,6 +92,18 @@ CORRECT = [
     ("大约 16,700 人被疏散到巴鲁的 24 座避难中心。", "Around 16,700 people were evacuated to 24 centers in Palu."),
     ("这个有 240 万人口的地区仍在遭受一系列地震。", "The series of earthquakes were felt in an area with 2.4 million people."),
     ("“我们在朝鲜问题上处理的很好，”他说。", '"We\'re doing great with North Korea," he said.'),
+    # forms professional MT annotations showed the check misreading (WMT23 MQM, written anew here)
+    ("两岸在九二共识基础上恢复对话。", "The two sides resumed dialogue on the basis of the 1992 Consensus."),
+    ("种植一颗牙价格大概要一万六七千元。", "Implanting one tooth costs about 16,000 to 17,000 yuan."),
+    ("出口额年减21.2%，至315.1亿美元。", "Exports fell 21.2 percent to $31.51 billion."),
+    ("旅游收入预计为138亿至143亿新元。", "Tourism receipts are expected to reach S$13.8 to S$14.3 billion."),
+    ("“90后”创业者越来越多。", "More and more post-90 entrepreneurs are starting businesses."),
+    ("客流已恢复到2019年以前的水平。", "Passenger traffic has recovered to pre-2019 levels."),
+    ("全市常住人口达二百五十万。", "The city's resident population reached two and a half million."),
+    ("最低气温-5℃。", "The lowest temperature was minus 5 degrees Celsius."),
+    ("三分之一的企业实现盈利。", "A third of the companies made a profit."),
+    ("全场商品打75折。", "All goods are 25% off."),
+    ("母公司股价蒸发千亿美元。", "The parent company's market value lost hundreds of billions of dollars."),
 ]
 
 
@@ -121,6 +133,12 @@ FLAGGED = [
      "repetition", ["goods"]),
     ("义乌汇聚超210万种商品。", "Yiwu the world the world the world the world the world", "repetition", ["the world"]),
     (RD_ZH, "", "missing", ["no English"]),
+    ("种植一颗牙价格大概要一万六七千元。", "Implanting one tooth costs about 16,000 to 7,000 yuan.", "numbers", ["一万六七千元"]),
+    ("两岸在九二共识基础上恢复对话。", "The two sides resumed dialogue on the basis of the 9/2 consensus.", "numbers", ["1992"]),
+    ("一季度增速为-3.5%。", "First-quarter growth was 3.5%.", "numbers", ["a rise", "growth"]),
+    ("最低气温-5℃。", "The lowest temperature was 5 degrees Celsius.", "numbers", ["negative"]),
+    ("销售额达三十多万元。", "Sales came to more than 30 yuan.", "numbers", ["300,000"]),
+    ("全场商品打75折。", "All goods are 75% off.", "numbers", ["25% off"]),
     ("今年一季度我市科技创新投入达23.66亿元，同比增长17.9%，总量、增速两项指标均居金华第一。随着义乌全球数贸中心的启用，商贸模式和市场规模已全面展开。",
      "In the first quarter.", "missing", ["too short"]),
     ("义乌汇聚超210万种商品，联通全球230多个国家和地区。",

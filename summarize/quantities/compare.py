@@ -57,7 +57,11 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return zh.qualifier == en.qualifier == "several" and zh_value == en_value
     if kind == "ordinal" or en.kind == "ordinal":
         return zh_value == en_value
-    if kind == "discount":  # 75折: "25% off" or "75% of the price"
+    if en.kind == "discount" and kind != "discount":  # 优惠25%: "25% off"
+        return kind in ("percent", "number") and 100 - en_value == zh_value
+    if kind == "discount":  # 75折: "25% off", "75% of the price", "a 25% cut"
+        if en.kind == "discount":
+            return en_value == zh_value
         return en.kind in ("percent", "number") and en_value in (zh_value, 100 - zh_value)
     if kind == "fraction" or en.kind == "fraction":
         return _share_matches(zh, zh_value, en, en_value)
@@ -393,6 +397,8 @@ def _accounted(e: EnglishQuantity, v: Decimal, mentioned: set[Decimal]) -> bool:
         candidates.append(abs(v) * 10**6)
     if e.kind == "decade" and v < 100:
         candidates += [v + 1900, v + 2000]
+    if e.kind == "discount":
+        candidates.append(100 - v)  # 25% off: the 25 the Chinese may give (优惠25%)
     for c in candidates:
         if c in mentioned or any(values_close(m, c, a_rounded=True) for m in mentioned if m):
             return True

@@ -41,6 +41,7 @@ _EN_PER = re.compile(
     r"|two|three|four|five|six|seven|eight|nine|ten|hundred|\d)\b(?![,.]\d)"
     r"|\b(?P<ppm_n>\d+(?:\.\d+)?)\s?ppm\b", re.I
 )
+_EN_OFF = re.compile(r"\s(?:off|discount)\b", re.I)
 _EN_DECADE = re.compile(r"(?<![\w$£€])'?(?P<n>1[0-9]\d0|20[0-9]0|[0-9]0)['-]?s\b")
 _EN_NUMBER = re.compile(
     r"(?P<cur>US\$|HK\$|A\$|C\$|NT\$|S\$|NZ\$|\$|£|€|¥|₩|₹|RMB\s?|CNY\s?|USD\s?|EUR\s?|RM\s?)?"
@@ -195,6 +196,10 @@ def _find_english(text: str) -> list[EnglishQuantity]:
         if after:
             if after["pct"]:
                 kind = "percent"
+                off = _EN_OFF.match(s, after.end())
+                if off:  # 25% off: a discount, stored as the share of the price paid (75)
+                    kind, value = "discount", 100 - value
+                    after = off
             elif after["pts"]:
                 kind = "points"
             elif after["bp"]:
