@@ -46,6 +46,8 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return en.kind != "time" and (en_value == zh_value or abbreviated and en_value == zh_value % 100)
     if en.kind == "decade":
         return en_value < 100 and en_value == zh_value  # 50多岁: "in their 50s"
+    if en.kind == "year" and en.text[:1] in "'’" and zh_value == en_value % 100:
+        return True  # 92届: "the class of '92"
     if kind == "duration" and zh.unit == "months" and en.kind == "date" and en.upper is not None:
         # 前4月 as "January-April": the months from the start of the year
         return en_value == en.upper and _date_parts(en.value)[1] == 1 and _date_parts(en_value)[1] == zh_value
@@ -399,6 +401,10 @@ def _accounted(e: EnglishQuantity, v: Decimal, mentioned: set[Decimal]) -> bool:
         candidates += [v + 1900, v + 2000]
     if e.kind == "discount":
         candidates.append(100 - v)  # 25% off: the 25 the Chinese may give (优惠25%)
+    if e.kind == "fraction":
+        candidates += [v * 100, v * 1000]  # 1 in 5: 20%; 3 in 1,000: 3‰
+    if e.kind == "year" and e.text.startswith(("'", "’")):
+        candidates.append(v % 100)  # '92: 92届
     for c in candidates:
         if c in mentioned or any(values_close(m, c, a_rounded=True) for m in mentioned if m):
             return True
