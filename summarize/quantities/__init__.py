@@ -44,26 +44,19 @@ there for rounding); `mentioned_values(zh)` is the loose set of every value a Ch
 mentions in any form.
 
 Modules: `model` (the records, normalization), `numerals` (Chinese numerals), `chinese` with
-`chinese_units` and `chinese_dates` (the Chinese scanner), `render` (English for a Chinese
-quantity), `english` (the English reader), `compare` (values across the two languages, and a
-translation's quantities against its source's).
+`chinese_units`, `chinese_dates` and `chinese_shares` (the Chinese scanner), `render` (English for a Chinese
+quantity), `english` with `english_words` (the English reader), `compare` (values across the two
+languages) and `translation` (a translation's quantities against its source's).
 """
 
 from __future__ import annotations
 
 from .chinese import find_quantities
-from .compare import (
-    NumberReport,
-    compare_numbers,
-    endpoint_matches,
-    mentioned_values,
-    required_in_translation,
-    same_value,
-    values_close,
-)
+from .compare import endpoint_matches, mentioned_values, same_value, values_close
 from .english import find_english_quantities
 from .model import EnglishQuantity, Quantity, ends
 from .render import format_amount, to_english
+from .translation import NumberReport, compare_numbers, required_in_translation
 
 __all__ = [
     "Quantity",
