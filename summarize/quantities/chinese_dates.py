@@ -46,7 +46,7 @@ _GENERATION = re.compile(r"([0-9][05]|[〇零一二三四五六七八九][〇零
 _ABBREVIATED_YEAR = re.compile(r"([〇零一二三四五六七八九]{2})(?=[”」\"]?(?:共识|宪法|南巡|回归|抗洪|奥运|金融危机))")
 _ABBREVIATED_DATE = re.compile(
     r"(?P<digits>[一二三四五六七八九十]{1,2}[·・.]?[一二三四五六七八九十]{1,2})(?=[”」\"]?(?:运动|精神|事变|事件|惨案|起义|"
-    r"勋章|奖章|讲话))"
+    r"勋章|奖章|讲话|假期|长假|小长假|黄金周))"
 )
 _DOUBLE_DAY = re.compile(r"双(十一|十二)")  # 双十一: November 11, the shopping festival
 

@@ -98,7 +98,8 @@ def to_english(q: Quantity) -> str:
         return _plain(q.value)
     if kind == "decade":
         if q.unit == "generation":
-            return f"the post-{int(q.value) % 100:02d}s generation"
+            n = int(q.value) % 100
+            return f"the post-{n:02d}{'s' if n % 10 == 0 else ''} generation"
         return f"the {_plain(q.value)}s"
     if kind == "time":
         clock = [f"{int(v) // 100}:{int(v) % 100:02d}" for v in ends(q)]
