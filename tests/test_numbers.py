@@ -366,11 +366,24 @@ def test_different_value(zh, en):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789０１２.,%‰-—至到万亿千百十零〇一二两三四五六七八九几多余超近约第年月日元人次个点时分秒后代世纪上数 abcMay")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("0123456789０１２.,%‰-—至到万亿千百十零〇一二两三四五六七八九几多余超近约第年月日元人次个点时分秒后代世纪上数之折兆負／/对打共识运动 abcMay")), max_size=40))
 def test_find_quantities_never_raises_on_number_soup(text):
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
         to_english(q)
+
+
+_EN_WORDS = ["two", "and", "a", "half", "quarter", "of", "million", "per", "in", "five", "thrice", "twice", "to", "off",
+             "minus", "-", "S$", "$", "'", "92", "1/2", "3", "16,000", "percent", "%", "pre-", "post-", "90s", " ", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EN_WORDS), max_size=14).map(" ".join))
+def test_english_quantities_are_in_order_and_never_overlap(text):
+    found = find_english_quantities(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
 @settings(max_examples=300, deadline=None)
