@@ -43,6 +43,8 @@ from .quantities import (
     to_english,
     values_close,
 )
+from .text import HAN as _HAN
+from .text import HAN_CHARS, sentence_texts
 
 __all__ = [
     "Finding",
@@ -78,8 +80,7 @@ class Finding:
         return asdict(self)
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]*")
+_HAN_RUN = re.compile(rf"[{HAN_CHARS}][{HAN_CHARS}\u3000-\u303f\uff00-\uffef]*")
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 # English letters and digits per Chinese character in professional translations (see module doc).
@@ -240,13 +241,8 @@ def check_pair(zh: str, en: str, *, unit_id: str = "", glossary: Glossary | None
 
 # --- summaries ----------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
 _NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nt")
 _NOT_NAMES = frozenset({"我市", "全市", "本市", "我省", "全省", "本省", "我国", "全国", "本报", "记者", "市委", "省委"})
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -312,10 +308,10 @@ def _moved_figures(summary_zh: str, article_text: str) -> list[str]:
     (义乌 1550亿元 in the article, 金华 1550亿元 in the summary). Said only when the article names
     someone else of the same kind in the figure's sentence, does not name the summary's one within
     two sentences of it, and does not speak of its own city there (我市, 全省)."""
-    sentences = _sentences(article_text)
+    sentences = sentence_texts(article_text)
     quantities = [find_quantities(s) for s in sentences]
     messages = []
-    for sentence in _sentences(summary_zh):
+    for sentence in sentence_texts(summary_zh):
         qs = [q for q in find_quantities(sentence) if required_in_translation(q)]
         if not qs:
             continue
@@ -371,7 +367,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
+_WORD = re.compile(rf"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[{HAN_CHARS}]")
 
 
 def _loop(text: str, *, words: bool, times: int | None = None) -> str | None:
