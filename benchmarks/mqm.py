@@ -23,8 +23,9 @@ from pathlib import Path
 
 from summarize.checks import check_pair
 from summarize.quantities import compare_numbers, find_english_quantities, find_quantities, same_value
+from summarize.text import HAN_CHARS
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 _QUOTED = re.compile(r"'(.+?)'")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..text import HAN, HAN_CHARS
 from .chinese_dates import (
     _DECADE, _GENERATION, _RANGE_SEP, _TIME, _read_clock, _read_date, _read_decade, read_abbreviation,
 )  # fmt: skip
@@ -246,8 +247,7 @@ def _read_range(s: str, num: _Num) -> _Found | int | None:
 
 
 # What may stand before a minus sign: a space, a Chinese word or an opening mark.
-_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]")  # 歼-20: a designation, unless a unit follows
-_SIGN_AFTER = re.compile(r"[\s\u4e00-\u9fff（(：:，,、；;“\"]")
+_SIGN_AFTER = re.compile(rf"[\s{HAN_CHARS}（(：:，,、；;“\"]")
 
 
 def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
@@ -276,8 +276,10 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
                     qualifier = "past" if zh in ("近", "将近") and kind == "duration" else en
                 break
         neg = re.search(r"(?:负|零下)\s?$", before())
-        if not neg and start > floor and s[start - 1] == "-" and (kind != "number" or unit or not _HAN_BEFORE.match(s[start - 2 : start - 1])) and _SIGN_AFTER.match(s[start - 2 : start - 1] or " "):
-            neg = re.search("-$", before())  # -22.2%, 气温-5℃; not 1-3, 14½-13½, 歼-20
+        minus = start > floor and s[start - 1] == "-"
+        designation = kind == "number" and not unit and HAN.match(s[start - 2 : start - 1])  # 歼-20
+        if not neg and minus and not designation and _SIGN_AFTER.match(s[start - 2 : start - 1] or " "):
+            neg = re.search("-$", before())  # -22.2%, 气温-5℃; not 1-3, 14½-13½
         if neg:
             start -= len(neg.group())
             value = -value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import HAN_CHARS
 from .numerals import _Found, _Num
 
 
@@ -48,7 +49,7 @@ _SESSION = re.compile(r"次(全体)?会议")
 
 _SESSION_UNITS = {None: "session", "全体": "plenary meeting"}
 
-_JIE_BEFORE = re.compile(r"届[\u4e00-\u9fff]{0,10}$")
+_JIE_BEFORE = re.compile(rf"届[{HAN_CHARS}]{{0,10}}$")
 
 
 def _with_unit(s: str, num: _Num) -> _Found | int | None:
