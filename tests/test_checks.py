@@ -104,6 +104,10 @@ CORRECT = [
     ("三分之一的企业实现盈利。", "A third of the companies made a profit."),
     ("全场商品打75折。", "All goods are 25% off."),
     ("母公司股价蒸发千亿美元。", "The parent company's market value lost hundreds of billions of dollars."),
+    ("他三十多岁时开始创业。", "He started his business in his thirties."),
+    ("收入是去年的两倍。", "Income was double that of last year."),
+    ("会员优惠25%。", "Members get 25% off."),
+    ("约20%的儿童拥有社交媒体账户。", "About one in five children have social media accounts."),
 ]
 
 

@@ -51,9 +51,14 @@ _EN_SCALED_SHARE = re.compile(
     r"\b(?P<f>(?:a|one)[\s-](?:quarter|third|half)|three[\s-]quarters|two[\s-]thirds|half)\s(?:of\s)?an?\s"
     r"(?P<scale>million|billion|trillion|thousand)\b", re.I
 )
-_EN_FOLD = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold|doubled|tripled|trebled|quadrupled"
+_EN_FOLD = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold|doubled?|tripled?|trebled|quadrupled?"
                       r"|twice|thrice)\b", re.I)  # fmt: skip
-_FOLD_VERBS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2, "thrice": 3}
+_FOLD_VERBS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2, "thrice": 3, "double": 2,
+               "triple": 3, "quadruple": 4}  # fmt: skip
+# "in their thirties": an age given by its decade, as 三十多岁 may be.
+_EN_AGE_DECADE = re.compile(r"\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                 "eighties": 80, "nineties": 90}  # fmt: skip
 
 
 def _fraction_parts(words: str) -> tuple[int, int]:
@@ -120,6 +125,8 @@ def read_words(s: str, text: str) -> Iterator[EnglishQuantity]:
         word = m.group().lower()
         value = _FOLD_VERBS.get(word) or _SMALL_WORDS[word.removesuffix("fold").rstrip("- ")]
         yield quantity(m, Decimal(value), kind="multiple", unit="times")
+    for m in _EN_AGE_DECADE.finditer(s):
+        yield quantity(m, Decimal(_DECADE_WORDS[m.group().lower()]), kind="decade")
     for m in _VAGUE_EN.finditer(s):
         base = Decimal(_VAGUE_BASE[m["mag"].lower()])
         if m["tens"]:
