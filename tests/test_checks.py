@@ -138,6 +138,7 @@ FLAGGED = [
     ("义乌汇聚超210万种商品。", "Yiwu the world the world the world the world the world", "repetition", ["the world"]),
     (RD_ZH, "", "missing", ["no English"]),
     ("种植一颗牙价格大概要一万六七千元。", "Implanting one tooth costs about 16,000 to 7,000 yuan.", "numbers", ["一万六七千元"]),
+    ("种植一颗牙价格大概要一万六七千元。", "Implanting one tooth costs about 16,700 yuan.", "numbers", ["一万六七千元"]),
     ("两岸在九二共识基础上恢复对话。", "The two sides resumed dialogue on the basis of the 9/2 consensus.", "numbers", ["1992"]),
     ("一季度增速为-3.5%。", "First-quarter growth was 3.5%.", "numbers", ["a rise", "growth"]),
     ("最低气温-5℃。", "The lowest temperature was 5 degrees Celsius.", "numbers", ["negative"]),

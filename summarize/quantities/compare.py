@@ -67,7 +67,8 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return False
     if kind == "multiple" and zh.change == "up" and en.kind == "multiple" and en_value == zh_value + 1:
         return True  # 增长了3倍: up by 300%, "a fourfold increase"
-    approximate = zh.qualifier is not None or en.qualifier is not None
+    # a range states its ends exactly: 一万六七千 is not "about 16,700"
+    approximate = (zh.qualifier is not None and zh.upper is None) or en.qualifier is not None
     if en.unit == "m" and values_close(zh_value, en_value * 10**6, a_rounded=approximate):
         return True  # 1.2m: millions
     for factor in _CONVERSIONS.get(zh.unit or "", ()):
