@@ -59,7 +59,7 @@ languages) and `translation` (a translation's quantities against its source's).
 from __future__ import annotations
 
 from .chinese import find_quantities
-from .compare import endpoint_matches, mentioned_values, same_value, values_close
+from .compare import endpoint_matches, mentioned_values, same_chinese_value, same_value, values_close
 from .english import find_english_quantities
 from .model import EnglishQuantity, Quantity, ends
 from .render import format_amount, to_english
@@ -74,6 +74,7 @@ __all__ = [
     "to_english",
     "format_amount",
     "same_value",
+    "same_chinese_value",
     "endpoint_matches",
     "values_close",
     "mentioned_values",

@@ -1,5 +1,5 @@
 """Chinese against English quantities: whether two say the same value (rounding, ranges, dates,
-shares, currencies), and every value a Chinese text mentions in any form."""
+shares, currencies), whether two Chinese ones do, and every value a Chinese text mentions."""
 
 from __future__ import annotations
 
@@ -147,6 +147,18 @@ def same_value(zh: Quantity, en: EnglishQuantity) -> bool:
     if len(zh_ends) != len(en_ends):
         return False
     return all(endpoint_matches(zh, a, en, b) for a, b in zip(zh_ends, en_ends))
+
+
+def same_chinese_value(q: Quantity, a: Quantity) -> bool:
+    """Whether two Chinese quantities say the same (a summary's and its article's): rounding
+    allowed when `q` is marked approximate (超1500亿元 for 1550亿元)."""
+    if q.kind in ("date", "year", "decade", "time") or a.kind in ("date", "year", "decade", "time"):
+        return q.kind == a.kind and q.value == a.value and q.upper == a.upper
+    ends_q, ends_a = ends(q), ends(a)
+    if len(ends_q) != len(ends_a):
+        return False
+    approximate = q.qualifier is not None
+    return all(values_close(x, y, a_rounded=approximate, b_rounded=False) for x, y in zip(ends_q, ends_a))
 
 
 def _date_matches(zh_value: Decimal, en: EnglishQuantity, en_value: Decimal) -> bool:
