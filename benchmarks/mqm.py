@@ -4,7 +4,8 @@ WMT23 Chinese->English news: 10 MT systems' outputs for 377 source segments, eac
 professional raters with MQM error spans (google/wmt-mqm-human-evaluation, Apache-2.0; a copy in
 ../shared/eval/mqm_wmt23_zh_en). Three figures:
 
-- quiet: findings on the segments no rater faulted (no error above Neutral from any rater);
+- quiet: findings on the segments no rater faulted (no error above Neutral from any rater), and on
+  those with no accuracy error (fluency and style errors only);
 - precision of each check: a flagged segment is right when a rater marked an accuracy error on the
   words the finding is about (the English figure it names, the Chinese one it misses or the English
   figures said in its place; the Chinese left in; the repeated phrase; for length and omission, any
@@ -106,7 +107,7 @@ def _wrong_number(zh: str, annotations: list[dict]) -> bool:
 
 def evaluate(folder: Path, show: int = 0) -> dict:
     rows = load(folder)
-    clean = flagged_clean = 0
+    clean = flagged_clean = accurate = flagged_accurate = 0
     by_check: Counter = Counter()
     right: Counter = Counter()
     targets = caught = 0
@@ -120,6 +121,9 @@ def evaluate(folder: Path, show: int = 0) -> dict:
             if findings and shown < show:
                 shown += 1
                 print(f"  [clean {id_}] " + " | ".join(f"{f.check}: {f.message}" for f in findings))
+        if not _accuracy(marks):
+            accurate += 1
+            flagged_accurate += bool(findings)
         for check in checks:
             by_check[check] += 1
             ok = _confirmed(check, [f for f in findings if f.check == check], zh, en, marks)
@@ -133,14 +137,16 @@ def evaluate(folder: Path, show: int = 0) -> dict:
             if "numbers" not in checks and shown < show:
                 shown += 1
                 print(f"  [missed {id_}] {zh[:60]} || {en[:100]}")
-    return {"segments": len(rows), "clean": clean, "flagged_clean": flagged_clean, "by_check": by_check,
-            "right": right, "targets": targets, "caught": caught}  # fmt: skip
+    return {"segments": len(rows), "clean": clean, "flagged_clean": flagged_clean, "accurate": accurate,
+            "flagged_accurate": flagged_accurate, "by_check": by_check, "right": right, "targets": targets,
+            "caught": caught}  # fmt: skip
 
 
 def report(folder: Path, show: int = 0) -> None:
     r = evaluate(folder, show)
     print("WMT23 zh-en MQM (10 MT systems, 3 professional raters per segment)\n")
-    print(f"Segments no rater faulted: {r['clean']} of {r['segments']}; flagged by any check: {r['flagged_clean']}\n")
+    print(f"Segments no rater faulted: {r['clean']} of {r['segments']}; flagged by any check: {r['flagged_clean']}")
+    print(f"Segments with no accuracy error (fluency or style only): {r['accurate']}; flagged: {r['flagged_accurate']}\n")
     print("| check | segments flagged | a rater marked an accuracy error on those words | precision |")
     print("|---|---:|---:|---:|")
     for check, n in sorted(r["by_check"].items(), key=lambda kv: -kv[1]):
