@@ -105,6 +105,7 @@ CORRECT = [
     ("全场商品打75折。", "All goods are 25% off."),
     ("母公司股价蒸发千亿美元。", "The parent company's market value lost hundreds of billions of dollars."),
     ("他三十多岁时开始创业。", "He started his business in his thirties."),
+    ("销量下降了三分之一。", "Sales fell by a third."),
     ("收入是去年的两倍。", "Income was double that of last year."),
     ("会员优惠25%。", "Members get 25% off."),
     ("约20%的儿童拥有社交媒体账户。", "About one in five children have social media accounts."),

@@ -43,7 +43,7 @@ _EN_FRACTION = re.compile(
     r"\b(?P<f>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|(?:two|three|four)[\s-](?:thirds|quarters|fifths)"
     r"|(?:three|seven|nine)[\s-]tenths)\sof\b"
     r"|\b(?P<bare>(?:two|three|four)[\s-](?:thirds|quarters|fifths)|(?:three|seven|nine)[\s-]tenths"
-    r"|(?:a|one)-(?:third|quarter|fifth|tenth)|(?:a|one)\s(?:third|quarter|fifth|tenth)(?=\s(?:to|or)\s))\b", re.I
+    r"|(?:a|one)-(?:third|quarter|fifth|tenth)|(?:a|one)\s(?:third|quarter|fifth|tenth)(?=\s(?:to|or)\s|[.,;:!?)]|$))\b", re.I
 )
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "a quarter of a million", "half a billion" (a scale of its own: not a share of something).
