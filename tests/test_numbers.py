@@ -138,6 +138,7 @@ CASES = [
     ("股价蒸发千亿美元", "千亿美元", D("100000000000"), None, "money", "US dollars", "about", None,
      "about 100 billion US dollars"),
     ("新建5万4千平方米", "5万4千平方米", D("54000"), None, "number", "square meters", None, None, "54,000 square meters"),
+    ("项目投资三点五亿元", "三点五亿元", D("350000000"), None, "money", "yuan", None, None, "350 million yuan"),
 ]
 
 

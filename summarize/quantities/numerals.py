@@ -21,16 +21,20 @@ TRILLION = "\ue000"
 _CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, TRILLION: 10**12}
 _FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_SMALL) + "".join(_CN_BIG)
-_CN_RUN = re.compile(f"[{_CN_CHARS}几]+(?:点[{''.join(_CN_DIGIT)}]+)?")
+_CN_RUN = re.compile(f"[{_CN_CHARS}几]+(?:点[{''.join(_CN_DIGIT)}]+[万亿萬億{TRILLION}]*)?")
 
 
 def _parse_cn(run: str) -> tuple[Decimal, bool] | None:
-    """Value of a Chinese numeral (一百二十万, 十五, 两千零五, 二〇二五, 三点五, 一万五) and whether
-    it holds 几 (十几, 几十: "more than" / "several"). None when it is not a well-formed numeral."""
+    """Value of a Chinese numeral (一百二十万, 十五, 两千零五, 二〇二五, 三点五, 三点五亿, 一万五) and
+    whether it holds 几 (十几, 几十: "more than" / "several"). None when it is not a well-formed
+    numeral."""
     fraction = ""
+    scale = 1
     if "点" in run:
         run, frac = run.split("点", 1)
-        fraction = "".join(str(_CN_DIGIT[c]) for c in frac)
+        for ch in frac.lstrip("".join(_CN_DIGIT)):  # 三点五亿: a multiplier after the decimals
+            scale *= _CN_BIG[ch]
+        fraction = "".join(str(_CN_DIGIT[c]) for c in frac if c in _CN_DIGIT)
     vague = "几" in run
     run = run.replace("几", "")
     if not run:
@@ -82,7 +86,7 @@ def _parse_cn(run: str) -> tuple[Decimal, bool] | None:
     integer = top + high + wan + section + (digit or 0)
     value = Decimal(integer)
     if fraction:
-        value = Decimal(f"{integer}.{fraction}")
+        value = Decimal(f"{integer}.{fraction}") * scale
     return value, vague
 
 
