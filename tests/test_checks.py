@@ -111,6 +111,7 @@ CORRECT = [
     ("我们用了两年半时间。", "It took us two and a half years."),
     ("销售额增长了百分之五十。", "Sales grew by half."),
     ("这个项目投资了三点五亿元。", "The project invested 350 million yuan."),
+    ("这种病的死亡率是千分之三。", "The disease has a mortality rate of 0.3 percent."),
     ("收入是去年的两倍。", "Income was double that of last year."),
     ("会员优惠25%。", "Members get 25% off."),
     ("约20%的儿童拥有社交媒体账户。", "About one in five children have social media accounts."),

@@ -61,8 +61,9 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         if en.kind == "discount":
             return en_value == zh_value
         return en.kind in ("percent", "number") and en_value in (zh_value, 100 - zh_value)
-    if kind == "fraction" or en.kind == "fraction" or (kind in _PER_ONE and en.spelled and en_value < 1):
-        return _share_matches(zh, zh_value, en, en_value)  # 百分之五十: "half"
+    per_one = kind in _PER_ONE and (en.kind in _PER_ONE and en.kind != kind or en.spelled and en_value < 1)
+    if kind == "fraction" or en.kind == "fraction" or per_one:
+        return _share_matches(zh, zh_value, en, en_value)  # 百分之五十: "half"; 千分之三: "0.3%"
     if _kinds_conflict(zh, en):
         return False
     if kind == "multiple" and zh.change == "up" and en.kind == "multiple" and en_value == zh_value + 1:
