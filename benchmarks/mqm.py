@@ -146,7 +146,8 @@ def report(folder: Path, show: int = 0) -> None:
     r = evaluate(folder, show)
     print("WMT23 zh-en MQM (10 MT systems, 3 professional raters per segment)\n")
     print(f"Segments no rater faulted: {r['clean']} of {r['segments']}; flagged by any check: {r['flagged_clean']}")
-    print(f"Segments with no accuracy error (fluency or style only): {r['accurate']}; flagged: {r['flagged_accurate']}\n")
+    print(f"Segments with no accuracy error (fluency or style only): {r['accurate']}; "
+          f"flagged: {r['flagged_accurate']}\n")  # fmt: skip
     print("| check | segments flagged | a rater marked an accuracy error on those words | precision |")
     print("|---|---:|---:|---:|")
     for check, n in sorted(r["by_check"].items(), key=lambda kv: -kv[1]):

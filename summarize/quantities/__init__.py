@@ -46,7 +46,8 @@ optional in a translation, since they are often rendered as words or idioms.
 English side: `find_english_quantities` reads 155 billion, 155bn, £2.8bn, S$13.8 to S$14.3 billion,
 155,000,000,000, 17.9 percent / per cent / %, -3.5%, 25% off, May 15, 2025, the 1980s, '92,
 pre-2019, 3 p.m., six, twenty-five, two and a half million, a quarter of a million, a dozen, twice,
-one in five, 5 per million, two decades, in their thirties, hundreds (vague). `same_value(zh, en)` compares one Chinese and one English quantity (see
+one in five, 5 per million, two decades, in their thirties, hundreds (vague). `same_value(zh, en)`
+compares one Chinese and one English quantity (see
 there for rounding); `mentioned_values(zh)` is the loose set of every value a Chinese text
 mentions in any form.
 

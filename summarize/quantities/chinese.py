@@ -16,7 +16,8 @@ from .numerals import TRILLION, _CN_CHARS, _CN_DIGIT, _CN_RUN, _MULT_VALUE, _Fou
 
 
 _PREFIX_QUALIFIERS = [
-    ("不超过", "up to"), ("不高于", "up to"), ("不低于", "at least"), ("不少于", "at least"), ("超过", "over"), ("超出", "over"), ("逾", "over"), ("超", "over"), ("多于", "more than"),
+    ("不超过", "up to"), ("不高于", "up to"), ("不低于", "at least"), ("不少于", "at least"),
+    ("超过", "over"), ("超出", "over"), ("逾", "over"), ("超", "over"), ("多于", "more than"),
     ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"), ("约为", "about"), ("大约", "about"),
     ("大概", "about"), ("约", "about"), ("不到", "less than"), ("不足", "less than"), ("低于", "less than"),
     ("少于", "less than"), ("至少", "at least"), ("最少", "at least"), ("最多", "up to"), ("至多", "up to"),

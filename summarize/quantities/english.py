@@ -64,7 +64,8 @@ _EN_DECADES_SPAN = re.compile(
 _AROUND_THE_CLOCK = re.compile(r"\b(?:a?round[\s-]the[\s-]clock|24/7|all\sday\sand\snight)", re.I)
 _EN_CUR = {"$": "US dollars", "US$": "US dollars", "HK$": "Hong Kong dollars", "A$": "Australian dollars",
            "C$": "Canadian dollars", "NT$": "New Taiwan dollars",
-           "S$": "Singapore dollars", "NZ$": "New Zealand dollars", "RM": "ringgit", "₩": "won", "₹": "rupees", "£": "pounds", "€": "euros", "¥": "yuan",
+           "S$": "Singapore dollars", "NZ$": "New Zealand dollars", "RM": "ringgit", "₩": "won", "₹": "rupees",
+           "£": "pounds", "€": "euros", "¥": "yuan",
            "RMB": "yuan", "CNY": "yuan", "USD": "US dollars", "EUR": "euros"}  # fmt: skip
 
 

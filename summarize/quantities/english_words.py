@@ -43,7 +43,8 @@ _EN_FRACTION = re.compile(
     r"\b(?P<f>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|(?:two|three|four)[\s-](?:thirds|quarters|fifths)"
     r"|(?:three|seven|nine)[\s-]tenths)\sof\b"
     r"|\b(?P<bare>(?:two|three|four)[\s-](?:thirds|quarters|fifths)|(?:three|seven|nine)[\s-]tenths"
-    r"|(?:a|one)-(?:third|quarter|fifth|tenth)|(?:a|one)\s(?:third|quarter|fifth|tenth)(?=\s(?:to|or)\s|[.,;:!?)]|$))\b", re.I
+    r"|(?:a|one)-(?:third|quarter|fifth|tenth)"
+    r"|(?:a|one)\s(?:third|quarter|fifth|tenth)(?=\s(?:to|or)\s|[.,;:!?)]|$))\b", re.I
 )
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "a quarter of a million", "half a billion" (a scale of its own: not a share of something).
@@ -51,8 +52,8 @@ _EN_SCALED_SHARE = re.compile(
     r"\b(?P<f>(?:a|one)[\s-](?:quarter|third|half)|three[\s-]quarters|two[\s-]thirds|half)\s(?:of\s)?an?\s"
     r"(?P<scale>million|billion|trillion|thousand)\b", re.I
 )
-_EN_FOLD = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold|doubled?|tripled?|trebled|quadrupled?"
-                      r"|twice|thrice)\b", re.I)  # fmt: skip
+_EN_FOLD = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold"
+                      r"|doubled?|tripled?|trebled|quadrupled?|twice|thrice)\b", re.I)  # fmt: skip
 _FOLD_VERBS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2, "thrice": 3, "double": 2,
                "triple": 3, "quadruple": 4}  # fmt: skip
 # "in their thirties": an age given by its decade, as 三十多岁 may be.

@@ -143,7 +143,8 @@ def _read_number(s: str, i: int, *, allow_leading_unit: bool = False) -> _Num | 
     if "点" in run and (_CLOCK_CONTEXT.search(s[max(0, i - 4) : i]) or s.startswith(("十", "分"), end)):
         run = run.split("点", 1)[0]  # 下午三点五十分: a clock time, not 3.5
         end = i + len(run)
-    if run[0] in f"百佰千仟万萬亿億{TRILLION}" and not allow_leading_unit and not (len(run) == 1 and s[end : end + 1] in ("余", "多")):
+    led_by_unit = run[0] in f"百佰千仟万萬亿億{TRILLION}"
+    if led_by_unit and not allow_leading_unit and not (len(run) == 1 and s[end : end + 1] in ("余", "多")):
         if set(run) <= set(f"百千万亿{TRILLION}") and _CURRENCY_AFTER.match(s, end):
             return _Num(_parse_cn(run)[0], i, end, False, True, "about")  # 蒸发千亿美元, 万亿元: round amounts
         return None  # 千万 (by all means), 百姓, 万一; but 千余笔 is "over a thousand"
