@@ -66,6 +66,8 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
         return _share_matches(zh, zh_value, en, en_value)  # 百分之五十: "half"; 千分之三: "0.3%"
     if _kinds_conflict(zh, en):
         return False
+    if en.kind == "multiple" and en.spelled and kind != "multiple" and zh.unit != "times":
+        return False  # "double", "twice" say a multiple or a count of times (两次), not a plain 2
     if kind == "multiple" and zh.change == "up" and en.kind == "multiple" and en_value == zh_value + 1:
         return True  # 增长了3倍: up by 300%, "a fourfold increase"
     # a range states its ends exactly: 一万六七千 is not "about 16,700"
