@@ -34,14 +34,13 @@ from collections.abc import Callable
 from .digest import Finding
 from .glossary import Glossary
 from .quantities import (
-    Quantity,
     compare_numbers,
     ends,
     find_quantities,
     mentioned_values,
     required_in_translation,
+    same_chinese_value,
     to_english,
-    values_close,
 )
 from .text import HAN as _HAN
 from .text import HAN_CHARS, sentence_texts
@@ -254,24 +253,12 @@ def _names(text: str) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def _zh_matches(q: Quantity, a: Quantity) -> bool:
-    """A summary quantity and an article quantity say the same (rounding allowed when the summary
-    marks it approximate: 超1500亿元 for 1550亿元)."""
-    if q.kind in ("date", "year", "decade", "time") or a.kind in ("date", "year", "decade", "time"):
-        return q.kind == a.kind and q.value == a.value and q.upper == a.upper
-    ends_q, ends_a = ends(q), ends(a)
-    if len(ends_q) != len(ends_a):
-        return False
-    approximate = q.qualifier is not None
-    return all(values_close(x, y, a_rounded=approximate, b_rounded=False) for x, y in zip(ends_q, ends_a))
-
-
 def check_summary_numbers(summary_zh: str, article_text: str) -> list[str]:
     article_qs = find_quantities(article_text)
     mentioned = mentioned_values(article_text)
     messages = []
     for q in find_quantities(summary_zh):
-        if any(_zh_matches(q, a) for a in article_qs):
+        if any(same_chinese_value(q, a) for a in article_qs):
             continue
         if not required_in_translation(q) and all(abs(v) in mentioned for v in ends(q)):
             continue
@@ -305,7 +292,7 @@ def _moved_figures(summary_zh: str, article_text: str) -> list[str]:
             continue
         names = [(n, kind) for n, kind in _names(sentence) if n in article_text]
         for q in qs:
-            holders = [i for i, aq in enumerate(quantities) if any(_zh_matches(q, a) for a in aq)]
+            holders = [i for i, aq in enumerate(quantities) if any(same_chinese_value(q, a) for a in aq)]
             if not holders:
                 continue
             windows = ["".join(sentences[max(0, i - 2) : i + 3]) for i in holders]

@@ -137,7 +137,9 @@ def _with_unit(s: str, num: _Num) -> _Found | int | None:
         return found
     if num.digit_sequence or s[num.end : num.end + 1] in ("”", '"', "’", "」", "』"):
         return num.end
-    if (num.qualifier and num.upper is None) or (num.value >= 10 and num.end - num.start >= 2):
+    signed = s[num.start - 1 : num.start] == "负"
+    decimal = "点" in s[num.start : num.end]
+    if (num.qualifier and num.upper is None) or (num.value >= 10 and num.end - num.start >= 2) or signed or decimal:
         return found  # 二十, 一百二十, 三十多; not a lone 十 (十分重要: "very important")
     return num.end
 
