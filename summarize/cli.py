@@ -143,6 +143,9 @@ def export(
     full: Annotated[bool, typer.Option("--full", help="Include every paragraph, Chinese and English aligned.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo outputs even when they are up to date.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (threads are shared among them).")] = 1,
+    ray: Annotated[bool, typer.Option("--ray", help="Run on Ray: $RAY_ADDRESS, ray_address in config.toml, or a fresh local instance (pip install 'summarize[ray]').")] = False,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="Run on this Ray cluster: auto, HOST:PORT or ray://HOST:10001 (implies --ray).")] = None,
+    ray_actors: Annotated[Optional[int], typer.Option("--ray-actors", min=1, help="Ray actors, each holding its own models on --threads CPUs (default 2); default: as many as the cluster holds.")] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")] = None,
     summarizer: SummarizerOpt = None,
     translator: TranslatorOpt = None,
@@ -161,10 +164,13 @@ def export(
         full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
         summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
     )
+    runner = _ray_runner(ray, ray_address, ray_actors, jobs, options, out_dir)
     with _warnings_as_lines():
         engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
         with StageProgress(progress) as bars:
-            report = export_tree(inputs, out_dir, options, fmt=fmt.value, force=force, jobs=jobs, progress=bars.update, engines=engines)
+            report = export_tree(
+                inputs, out_dir, options, fmt=fmt.value, force=force, jobs=jobs, progress=bars.update, engines=engines, runner=runner
+            )
     for _, message in report.failed:
         error_line(message)
     sys.stderr.write(
@@ -172,6 +178,22 @@ def export(
     )
     if report.failed:
         raise typer.Exit(1)
+
+
+def _ray_runner(flag: bool, address: str | None, actors: int | None, jobs: int, options, out_dir: Path):
+    """The export's Ray runner when Ray is asked for (options or config.toml), else None."""
+    from .distributed import ray_settings
+    from .errors import UsageError
+    from .home import load_config
+
+    settings = ray_settings(flag=flag, address=address, actors=actors, config=load_config())
+    if settings is None:
+        return None
+    if jobs > 1:
+        raise UsageError("--jobs runs processes on this machine, --ray on a Ray cluster: choose one")
+    from .distributed import ray_runner
+
+    return ray_runner(settings, options, out_dir, notice=lambda line: sys.stderr.write(f"summarize: ray: {line}\n"))
 
 
 def _engines_with_notice(options, *, explicit: bool):

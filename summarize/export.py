@@ -12,7 +12,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,6 +25,10 @@ from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOption
 FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
 
+BatchResult = tuple[list[Path], list[tuple[str, str]]]  # (outputs written, (input, message) failed)
+BatchRunner = Callable[[list[list["ExportJob"]], str, dict], Iterator[BatchResult]]
+"""runner(batches, fmt, signature): runs `export_batch` on every batch, yields each result."""
+
 
 @dataclass
 class ExportReport:
@@ -35,7 +39,7 @@ class ExportReport:
 
 
 @dataclass
-class _Job:
+class ExportJob:
     ref: object  # reading.InputRef
     output: Path
     source: object = None  # reading.Source, read up front for stdin (worker processes have none)
@@ -52,16 +56,18 @@ def export(
     jobs: int = 1,
     progress: StageCallback | None = None,
     engines: Engines | None = None,
+    runner: BatchRunner | None = None,
 ) -> ExportReport:
     """Digest every input into `out_dir` (see the module doc). `engines`: made from `options`
-    when not given."""
+    when not given. `runner`: where the batches run (default: here, or in `jobs` processes);
+    whatever runs them calls `export_batch`, so every runner writes the same files."""
     from .reading import discover, read_source
 
     _prepare_out_dir(out_dir)
     report = ExportReport()
     engines = engines or Engines(options)
-    signature = _signature(engines, options, fmt)
-    pending: list[_Job] = []
+    signature = output_signature(engines, options, fmt)
+    pending: list[ExportJob] = []
     claimed: dict[Path, str] = {}  # output -> the input it is for
     for item in discover(inputs):
         if isinstance(item, SummarizeError):
@@ -76,11 +82,11 @@ def export(
             report.skipped.append(output)
         elif item.path is None:
             try:
-                pending.append(_Job(item, output, read_source(item)))
+                pending.append(ExportJob(item, output, read_source(item)))
             except SummarizeError as exc:
                 report.failed.append((item.input, str(exc)))
         else:
-            pending.append(_Job(item, output))
+            pending.append(ExportJob(item, output))
     total = len(pending) + len(report.skipped)
     done = len(report.skipped)
     batches = [pending[i : i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)]
@@ -91,13 +97,18 @@ def export(
         if progress:  # the model work inside a batch, shown on the one bar
             progress("export", done, total, f"{stage.rstrip('e')}ing {where}".strip())  # "translating page.txt a3"
 
+    if runner is None:
+
+        def runner(batches, fmt, signature):
+            return _run_batches(batches, options, fmt, signature, engines, jobs, out_dir, model_stage)
+
     try:
-        for written, failed in _run_batches(batches, options, fmt, signature, engines, jobs, out_dir, model_stage):
+        for written, failed in runner(batches, fmt, signature):
             report.written += written
             report.failed += failed
             done += len(written) + len(failed)
             if progress:
-                progress("export", done, total, "")
+                progress("export", done, total, f"{len(report.failed)} failed" if report.failed else "")
     except StorageError as exc:  # disk full or read-only: the other files would fail the same way
         report.written += getattr(exc, "written", [])
         report.failed.append((exc.path or str(out_dir), f"{exc} (export stopped)"))
@@ -116,7 +127,8 @@ def _prepare_out_dir(out_dir: Path) -> None:
     remove_stale_temps(out_dir)
 
 
-def _signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+def output_signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+    """What an output records of how it was made: an output whose signature differs is redone."""
     return {
         "version": __version__,
         "pipeline": PIPELINE_VERSION,
@@ -184,7 +196,7 @@ def _json_meta(output: Path) -> dict | None:
 def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path, model_stage: StageCallback):
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield _export_batch(batch, fmt, signature, engines, model_stage)
+            yield export_batch(batch, fmt, signature, engines, model_stage)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -262,12 +274,12 @@ def _export_batch_in_worker(batch, fmt, signature, options):
     global _worker_engines
     if _worker_engines is None:  # one model load per worker process
         _worker_engines = Engines(options)
-    return _export_batch(batch, fmt, signature, _worker_engines)
+    return export_batch(batch, fmt, signature, _worker_engines)
 
 
-def _export_batch(
-    batch: list[_Job], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
-) -> tuple[list[Path], list[tuple[str, str]]]:
+def export_batch(
+    batch: list[ExportJob], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
+) -> BatchResult:
     """Digest and write the outputs of `batch`, one batch stream for the models (a huge input part
     by part, its output written as each part is digested)."""
     from .pipeline import page_batches
@@ -277,7 +289,7 @@ def _export_batch(
     failed: list[tuple[str, str]] = []
     given_up: set[Path] = set()  # outputs of inputs that failed part-way: their other parts are skipped
 
-    def read(job: _Job):
+    def read(job: ExportJob):
         try:
             source = job.source or read_source(job.ref)
         except SummarizeError as exc:
@@ -317,7 +329,7 @@ class _OutputFiles:
         self._file: AtomicOutput | None = None
         self._document = None
 
-    def write(self, job: _Job, part: PagePart, digest: PageDigest) -> bool:
+    def write(self, job: ExportJob, part: PagePart, digest: PageDigest) -> bool:
         """Write the digest of a part of `job`'s input; True when that completed its output."""
         if part.first:
             self.discard()  # an output left open: its input failed part-way
@@ -362,7 +374,7 @@ def _digest_parts(
     return [pair for part in parts for pair in _digest_parts([part], engines, failed, given_up, model_stage)]
 
 
-def _source_hash(source, job: _Job) -> str:
+def _source_hash(source, job: ExportJob) -> str:
     raw = getattr(source, "raw_sha256", None)
     if raw:
         return raw
