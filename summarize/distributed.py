@@ -12,6 +12,7 @@ Ray is an optional extra, imported only here, only for `--ray`.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import pickle
@@ -59,12 +60,9 @@ def ray_settings(*, flag: bool, address: str | None, actors: int | None, config:
 
 def ray_runner(settings: RaySettings, options: RunOptions, out_dir: Path, notice: Callable[[str], None] | None = None) -> BatchRunner:
     """A runner for `export.export` that runs the batches on Ray (see the module doc). Fails at
-    once, with the command that installs it, when Ray is missing."""
-    try:
-        import ray  # noqa: F401
-        import ray.data  # noqa: F401
-    except ImportError as exc:
-        raise UsageError(f"--ray needs Ray, an optional extra: {RAY_EXTRA} ({exc})") from exc
+    once, naming the command that installs it, when Ray is missing."""
+    if importlib.util.find_spec("ray") is None:  # imported only once there is work for it
+        raise UsageError(f"--ray needs Ray, an optional extra: {RAY_EXTRA}")
 
     def run(batches: list[list[ExportJob]], fmt: str, signature: dict) -> Iterator[BatchResult]:
         if not batches:  # everything up to date: no cluster needed
@@ -85,6 +83,7 @@ def ray_runner(settings: RaySettings, options: RunOptions, out_dir: Path, notice
 
 def _connect(address: str | None) -> None:
     import ray
+    import ray.data
     from ray.data import DataContext
 
     for name in ("ray", "ray.data"):  # start-up and scheduling chatter: the export reports itself
