@@ -54,6 +54,8 @@ def ray_settings(*, flag: bool, address: str | None, actors: int | None, config:
     if engine not in ("local", "ray"):
         raise UsageError(f"setting 'engine' must be \"local\" or \"ray\", not {engine!r}", hint="Fix config.toml")
     if not (flag or address or engine == "ray"):
+        if actors:
+            raise UsageError("--ray-actors sizes a Ray export: add --ray (or --ray-address)")
         return None
     return RaySettings(address=address or os.environ.get("RAY_ADDRESS") or config.get("ray_address"), actors=actors)
 

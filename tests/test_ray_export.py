@@ -147,6 +147,7 @@ def test_without_the_extra_one_line_names_it(tmp_path):
     [
         ('engine = "cluster"\n', [], "setting 'engine' must be \"local\" or \"ray\""),
         ("", ["--ray", "--jobs", "2"], "choose one"),
+        ("", ["--ray-actors", "2"], "add --ray"),
         ("ray_address = 3\n", [], "setting 'ray_address' must be a string"),
     ],
 )
