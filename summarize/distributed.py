@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ModelError, OutputError, SummarizeError, UsageError
-from .export import BatchResult, BatchRunner, ExportJob, export_batch, output_signature
+from .export import BatchResult, BatchRunner, export_batch, output_signature
 from .pipeline import RunOptions
 
 RAY_EXTRA = "pip install 'summarize[ray]'"
@@ -66,7 +66,7 @@ def ray_runner(settings: RaySettings, options: RunOptions, out_dir: Path, notice
     if importlib.util.find_spec("ray") is None:  # imported only once there is work for it
         raise UsageError(f"--ray needs Ray, an optional extra: {RAY_EXTRA}")
 
-    def run(batches: list[list[ExportJob]], fmt: str, signature: dict) -> Iterator[BatchResult]:
+    def run(batches: list[list], fmt: str, signature: dict) -> Iterator[BatchResult]:
         if not batches:  # everything up to date: no cluster needed
             return
         from .atomic import remove_stale_temps
@@ -158,7 +158,8 @@ def _run(batches, fmt, signature, options, settings: RaySettings, out_dir: Path,
         raise RayJobError(f"the Ray job stopped: {type(exc).__name__}: {reason}", hint="Run the export again to resume") from exc
 
 
-def _absolute(job: ExportJob) -> ExportJob:
+def _absolute(job):
+    """An export job (`export._Job`) with absolute paths."""
     ref = job.ref if job.ref.path is None else replace(job.ref, path=job.ref.path.absolute())
     return replace(job, ref=ref, output=job.output.absolute())
 

@@ -26,7 +26,7 @@ FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
 
 BatchResult = tuple[list[Path], list[tuple[str, str]]]  # (outputs written, (input, message) failed)
-BatchRunner = Callable[[list[list["ExportJob"]], str, dict], Iterator[BatchResult]]
+BatchRunner = Callable[[list[list["_Job"]], str, dict], Iterator[BatchResult]]
 """runner(batches, fmt, signature): runs `export_batch` on every batch, yields each result."""
 
 
@@ -39,7 +39,7 @@ class ExportReport:
 
 
 @dataclass
-class ExportJob:
+class _Job:
     ref: object  # reading.InputRef
     output: Path
     source: object = None  # reading.Source, read up front for stdin (worker processes have none)
@@ -67,7 +67,7 @@ def export(
     report = ExportReport()
     engines = engines or Engines(options)
     signature = output_signature(engines, options, fmt)
-    pending: list[ExportJob] = []
+    pending: list[_Job] = []
     claimed: dict[Path, str] = {}  # output -> the input it is for
     for item in discover(inputs):
         if isinstance(item, SummarizeError):
@@ -82,11 +82,11 @@ def export(
             report.skipped.append(output)
         elif item.path is None:
             try:
-                pending.append(ExportJob(item, output, read_source(item)))
+                pending.append(_Job(item, output, read_source(item)))
             except SummarizeError as exc:
                 report.failed.append((item.input, str(exc)))
         else:
-            pending.append(ExportJob(item, output))
+            pending.append(_Job(item, output))
     total = len(pending) + len(report.skipped)
     done = len(report.skipped)
     batches = [pending[i : i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)]
@@ -278,7 +278,7 @@ def _export_batch_in_worker(batch, fmt, signature, options):
 
 
 def export_batch(
-    batch: list[ExportJob], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
+    batch: list[_Job], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
 ) -> BatchResult:
     """Digest and write the outputs of `batch`, one batch stream for the models (a huge input part
     by part, its output written as each part is digested)."""
@@ -289,7 +289,7 @@ def export_batch(
     failed: list[tuple[str, str]] = []
     given_up: set[Path] = set()  # outputs of inputs that failed part-way: their other parts are skipped
 
-    def read(job: ExportJob):
+    def read(job: _Job):
         try:
             source = job.source or read_source(job.ref)
         except SummarizeError as exc:
@@ -329,7 +329,7 @@ class _OutputFiles:
         self._file: AtomicOutput | None = None
         self._document = None
 
-    def write(self, job: ExportJob, part: PagePart, digest: PageDigest) -> bool:
+    def write(self, job: _Job, part: PagePart, digest: PageDigest) -> bool:
         """Write the digest of a part of `job`'s input; True when that completed its output."""
         if part.first:
             self.discard()  # an output left open: its input failed part-way
@@ -374,7 +374,7 @@ def _digest_parts(
     return [pair for part in parts for pair in _digest_parts([part], engines, failed, given_up, model_stage)]
 
 
-def _source_hash(source, job: ExportJob) -> str:
+def _source_hash(source, job: _Job) -> str:
     raw = getattr(source, "raw_sha256", None)
     if raw:
         return raw
