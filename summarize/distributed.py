@@ -88,8 +88,9 @@ def _connect(address: str | None) -> None:
     import ray.data
     from ray.data import DataContext
 
-    for name in ("ray", "ray.data"):  # start-up and scheduling chatter: the export reports itself
-        logging.getLogger(name).setLevel(logging.ERROR)
+    # Start-up and scheduling chatter, and tracebacks of failures the export reports in one line.
+    logging.getLogger("ray").setLevel(logging.ERROR)
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)
     DataContext.get_current().enable_progress_bars = False
     env = {name: os.environ[name] for name in FORWARDED_ENV if name in os.environ}
     common = {"runtime_env": {"env_vars": env}, "logging_level": logging.ERROR, "log_to_driver": False}
@@ -138,7 +139,9 @@ def _run(batches, fmt, signature, options, settings: RaySettings, out_dir: Path,
         results = pages.map_batches(
             _BatchExporter,
             batch_size=1,  # one export batch per call: the same model batches as a local export
-            compute=ray.data.ActorPoolStrategy(size=actors),
+            # A batch is minutes of work: queued on the first actor ready, the next ones would
+            # wait there while the others sit idle.
+            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1),
             num_cpus=cpus,
             fn_constructor_kwargs={"options": options, "fmt": fmt, "signature": signature, "out_dir": str(out_dir.absolute())},
             # An actor that dies (out of memory, a lost node) stops the export rather than being
@@ -154,7 +157,7 @@ def _run(batches, fmt, signature, options, settings: RaySettings, out_dir: Path,
                 raise stop
             yield written, failed
     except ray.exceptions.RayError as exc:
-        reason = " ".join(str(exc).split())[:300]
+        reason = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
         raise RayJobError(f"the Ray job stopped: {type(exc).__name__}: {reason}", hint="Run the export again to resume") from exc
 
 
