@@ -143,7 +143,7 @@ def export(
     full: Annotated[bool, typer.Option("--full", help="Include every paragraph, Chinese and English aligned.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo outputs even when they are up to date.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (threads are shared among them).")] = 1,
-    ray: Annotated[bool, typer.Option("--ray", help="Run on Ray: $RAY_ADDRESS, ray_address in config.toml, or a fresh local instance (pip install 'summarize[ray]').")] = False,
+    ray: Annotated[bool, typer.Option("--ray", help="Run on Ray (the ray extra): $RAY_ADDRESS, ray_address in config.toml, or a fresh local instance.")] = False,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="Run on this Ray cluster: auto, HOST:PORT or ray://HOST:10001 (implies --ray).")] = None,
     ray_actors: Annotated[Optional[int], typer.Option("--ray-actors", min=1, help="Ray actors, each holding its own models on --threads CPUs (default 2); default: as many as the cluster holds.")] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")] = None,
