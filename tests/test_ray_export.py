@@ -17,8 +17,18 @@ from test_export import check_markdown_output, files_under, make_pages
 
 needs_ray = pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="the ray extra: pip install 'summarize[ray]'")
 
-# One model thread per actor, two actors at most: fits CI and a 2-core laptop.
-RAY = ["--ray", "--ray-actors", "2", "--threads", "1"]
+# A fresh local instance; one model thread per actor, two actors: fits CI and a 2-core laptop.
+FRESH_RAY = ["--ray", "--ray-actors", "2", "--threads", "1"]
+
+
+@pytest.fixture(scope="module")
+def ray_cluster() -> str:
+    """An existing cluster to connect to (as on a real one): a local instance started here, small."""
+    import ray
+
+    ray.init(address="local", num_cpus=2, include_dashboard=False, object_store_memory=100 * 2**20, logging_level="ERROR")
+    yield ray.get_runtime_context().gcs_address
+    ray.shutdown()
 
 
 @pytest.fixture
@@ -31,11 +41,13 @@ def contents(root: Path) -> dict[str, bytes]:
 
 
 @needs_ray
-def test_same_files_as_a_local_export_and_nothing_redone(tmp_path, tiny_engines):
+def test_same_files_as_a_local_export_and_nothing_redone(tmp_path, tiny_engines, ray_cluster):
+    """On an existing cluster (its actors see this test's SUMMARIZE_HOME only as passed on)."""
     make_pages(tmp_path / "in", 10)  # two batches: one for each actor
     (tmp_path / "in" / "empty.txt").write_bytes(b"")  # fails on its actor, named here
     local = run_cli("export", "in", "-o", "local", "--no-cache", "--threads", "1", *tiny_engines, cwd=tmp_path)
-    on_ray = run_cli("export", "in", "-o", "out", *RAY, *tiny_engines, cwd=tmp_path)
+    on_cluster = ["--ray-address", ray_cluster, "--ray-actors", "2", "--threads", "1"]
+    on_ray = run_cli("export", "in", "-o", "out", *on_cluster, *tiny_engines, cwd=tmp_path)
 
     assert local.returncode == on_ray.returncode == 1, on_ray.stderr
     assert on_ray.stderr.splitlines()[-1] == "summarize: exported 10, up to date 0, failed 1 -> out"
@@ -48,11 +60,11 @@ def test_same_files_as_a_local_export_and_nothing_redone(tmp_path, tiny_engines)
     assert contents(tmp_path / "out") == contents(tmp_path / "local")
     assert len(files_under(tmp_path / "out")) == 10
 
-    again = run_cli("export", "in", "-o", "out", *RAY, *tiny_engines, cwd=tmp_path)
+    again = run_cli("export", "in", "-o", "out", *on_cluster, *tiny_engines, cwd=tmp_path)
     assert again.stderr.splitlines()[-1] == "summarize: exported 0, up to date 10, failed 1 -> out"
     assert "summarize: ray: 1 actor of 1 CPU" in again.stderr  # for the one that failed, tried again
     (tmp_path / "in" / "empty.txt").unlink()
-    done = run_cli("export", "in", "-o", "out", *RAY, *tiny_engines, cwd=tmp_path)
+    done = run_cli("export", "in", "-o", "out", *on_cluster, *tiny_engines, cwd=tmp_path)
     assert done.returncode == 0 and done.stderr.splitlines()[-1] == "summarize: exported 0, up to date 10, failed 0 -> out"
     assert "summarize: ray:" not in done.stderr and "ray" not in done.loaded  # nothing to do: no cluster started
 
@@ -67,7 +79,7 @@ def test_interrupted_then_resumed_from_the_config(tmp_path, tiny_engines, _isola
     out = tmp_path / "out"
     for sig in (signal.SIGINT, signal.SIGKILL):
         proc = subprocess.Popen(
-            cli_command("export", "in", "-o", "out", "--force", "--no-cache", *RAY, *tiny_engines),
+            cli_command("export", "in", "-o", "out", "--force", "--no-cache", *FRESH_RAY, *tiny_engines),
             cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, text=True,
         )
         _wait_for_outputs(out, proc)
