@@ -212,5 +212,5 @@ def test_a_broken_config_is_one_line_naming_the_file(_isolated_home, content, wo
         result = cli(*command)
         assert_clean(result, codes=(2,))
         assert len(result.errors) == 1 and f"{config}:" in result.errors[0] and words in result.errors[0]
-        known = "Known settings: summarizer, translator, glossary, beam, threads, summary_chars"
+        known = "Known settings: summarizer, translator, glossary, beam, threads, summary_chars, engine, ray_address"
         assert result.errors[0].rstrip().endswith(("Fix or delete it", known))
