@@ -102,6 +102,8 @@ class PageDigest:
 @dataclass
 class RunOptions:
     full: bool = False
+    format: str = "terminal"
+    """What the digests are written as: "terminal", or a document format (render.formats)."""
     summarizer: str | None = None
     translator: str | None = None
     strict: bool = False

@@ -55,12 +55,12 @@ def test_every_error_raised_says_what_to_do():
 
 
 def test_an_internal_error_is_one_line_and_verbose_shows_the_traceback(capsys, monkeypatch):
-    import summarize.segment_output as segment_output
+    import summarize.commands.segment as segment_command
 
     def broken(*args, **kwargs):
         raise RuntimeError("something\nunexpected")
 
-    monkeypatch.setattr(segment_output, "print_segmentation", broken)
+    monkeypatch.setattr(segment_command, "segment", broken)
     quiet = invoke("segment", SAMPLE, capsys=capsys, monkeypatch=monkeypatch)
     assert quiet.returncode == 1 and "Traceback" not in quiet.stderr
     assert quiet.stderr.splitlines() == [
@@ -143,7 +143,9 @@ def test_sigterm_during_an_export_discards_the_output_being_written(tmp_path):
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143
-    assert [line for line in err.decode().splitlines() if "engines:" not in line] == ["summarize: terminated"]
+    assert err.decode().splitlines() == [
+        "summarize: terminated: 0 of 1 outputs finished; run the same command again to finish the rest"
+    ]
     assert [p for p in out.rglob("*") if p.is_file()] == []
 
 

@@ -109,7 +109,7 @@ def segmented_in_parts(page: Path, part_chars: int, *, at_least: int) -> list[di
     """Every article of `page` as `summarize segment --json` has it, segmented in parts of
     `part_chars` (checked to be at least `at_least` parts)."""
     from summarize.reading import discover, read_source
-    from summarize.segment_output import article_to_dict
+    from summarize.render.pagejson import article_to_dict
     from summarize.segmentation import iter_source_parts
 
     parts = list(iter_source_parts(read_source(discover([str(page)])[0]), part_chars=part_chars))

@@ -12,7 +12,7 @@ from ..pipeline import ArticleDigest, PageDigest
 
 
 def digest_to_dict(digest: PageDigest, *, full: bool = False, meta: dict | None = None) -> dict:
-    from ..segment_output import head_to_dict
+    from .pagejson import head_to_dict
 
     data = head_to_dict(digest.page)
     data["articles"] = [_article_to_dict(ad, digest, full) for ad in digest.articles]
@@ -33,7 +33,7 @@ class DigestJsonWriter:
         self._findings: list[dict] = []
 
     def part(self, digest: PageDigest, *, first: bool = True, last: bool = True) -> None:
-        from ..segment_output import head_to_dict
+        from .pagejson import head_to_dict
 
         if first:
             self._object = JsonObjectWriter(self._write, self._level)
@@ -59,7 +59,7 @@ class DigestJsonWriter:
 
 
 def _article_to_dict(ad: ArticleDigest, digest: PageDigest, full: bool) -> dict:
-    from ..segment_output import article_to_dict
+    from .pagejson import article_to_dict
 
     translator = digest.translator
     article = article_to_dict(ad.article)

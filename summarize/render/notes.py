@@ -43,8 +43,16 @@ def english_label(digest) -> str:
 
 
 def article_label(ad: ArticleDigest) -> str:
-    a = ad.article
-    return a.title or (f"[{a.byline}]" if a.byline else "[untitled]")
+    return ad.article.title or untitled_label(ad.article)
+
+
+def untitled_label(article) -> str:
+    """How every view names an article without a title: by its byline (an unsigned commentary
+    is known by its author's name), marked as untitled."""
+    return f"{UNTITLED} · {article.byline}" if article.byline else UNTITLED
+
+
+UNTITLED = "(no title)"
 
 
 def page_label(page) -> str:

@@ -1,0 +1,44 @@
+"""The engines of a command that runs models, and the one notice about them: when no model is
+installed and the built-in fallbacks run, one short line says so, once, and only when a page has
+Chinese for them to work on (an English-only page or an empty one needs no models)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Page
+    from ..pipeline import Engines
+    from .context import Context
+
+# What the built-in fallbacks give, by which ones run (summarizer fell back, translator fell back).
+_FALLBACK_NOTICES = {
+    (True, True): "no models installed: extractive summaries, English gloss",
+    (True, False): "no summarization model: extractive summaries",
+    (False, True): "no translation model: an English gloss, not a translation",
+}
+_HOW = "see: summarize models list"
+
+
+@dataclass
+class EngineChoice:
+    """Whether the user named the engines (then they are what runs, and nothing needs saying)."""
+
+    explicit: bool = False
+    announced: bool = False
+
+    def announce(self, ctx: Context, engines: Engines, pages: Sequence[Page] | None = None) -> None:
+        """The notice, unless said already or no page of `pages` (when given) has Chinese."""
+        if self.announced or self.explicit or (pages is not None and not any(map(_has_chinese, pages))):
+            return
+        self.announced = True
+        fallbacks = (engines.summarizer.info.kind == "extractive", engines.is_gloss)
+        notice = _FALLBACK_NOTICES.get(fallbacks)
+        if notice and engines.notices:
+            ctx.report("notice", f"{notice}; {_HOW}")
+
+
+def _has_chinese(page: Page) -> bool:
+    return page.script != "other" and bool(page.articles)
