@@ -92,7 +92,7 @@ def test_two_exports_of_one_folder_at_once(tmp_path):
         assert proc.returncode == 0, stderr.decode()
         assert b"Traceback" not in stderr
     files = snapshot(out)
-    assert sorted(files) == [f"pages/p{n}.json" for n in range(6)]  # complete, no temp files left
+    assert sorted(files) == [f"p{n}.json" for n in range(6)]  # complete, no temp files left
     for name, data in files.items():
         page = json.loads(data)
         assert page["articles"] and all(a["summary_zh"] for a in page["articles"] if a["paragraphs"]), name

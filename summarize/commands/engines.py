@@ -14,12 +14,13 @@ if TYPE_CHECKING:
     from .context import Context
 
 # What the built-in fallbacks give, by which ones run (summarizer fell back, translator fell back).
+# Short: the notice fits one 80-column line.
 _FALLBACK_NOTICES = {
-    (True, True): "no models installed: extractive summaries, English gloss",
-    (True, False): "no summarization model: extractive summaries",
-    (False, True): "no translation model: an English gloss, not a translation",
+    (True, True): "built-in engines (no models installed)",
+    (True, False): "built-in summaries (no summary model)",
+    (False, True): "built-in gloss (no translation model)",
 }
-_HOW = "see: summarize models list"
+_HOW = "summarize models list"
 
 
 @dataclass
@@ -37,7 +38,7 @@ class EngineChoice:
         fallbacks = (engines.summarizer.info.kind == "extractive", engines.is_gloss)
         notice = _FALLBACK_NOTICES.get(fallbacks)
         if notice and engines.notices:
-            ctx.report("notice", f"{notice}; {_HOW}")
+            ctx.report("notice", f"{notice}: {_HOW}")
 
 
 def _has_chinese(page: Page) -> bool:

@@ -67,7 +67,7 @@ def _article_to_dict(ad: ArticleDigest, digest: PageDigest, full: bool) -> dict:
     article["subtitle_en"] = ad.subtitle.en if ad.subtitle else None
     article["summary_zh"] = ad.summary_zh or None
     article["summary_en"] = ad.summary_en or None
-    article["summary_en_kind"] = "gloss" if translator is not None and translator.kind == "gloss" else "translation"
+    article["summary_en_kind"] = None if not ad.summary else "gloss" if translator is not None and translator.kind == "gloss" else "translation"
     article["summary_sentences"] = [{"id": u.id, "zh": u.zh, "en": u.en} for u in ad.summary]
     article["summary_coverage"] = ad.coverage
     article["findings"] = [asdict(f) for f in ad.all_findings()]

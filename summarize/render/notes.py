@@ -42,6 +42,15 @@ def english_label(digest) -> str:
     return "English"
 
 
+PASSTHROUGH_NOTE = "no Chinese text: shown as it is, not summarized or translated"
+
+
+def has_english(unit, notes: Footnotes) -> bool:
+    """Whether a title's English is worth a line: there is some, and it is not the title again
+    (text without Chinese passes through the translator unchanged), or it has a finding."""
+    return bool(unit) and ((bool(unit.en) and unit.en != unit.zh) or bool(notes.of(unit.id)))
+
+
 def article_label(ad: ArticleDigest) -> str:
     return ad.article.title or untitled_label(ad.article)
 

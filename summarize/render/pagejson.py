@@ -29,9 +29,17 @@ def head_to_dict(page: Page) -> dict[str, Any]:
         "input": page.input,
         "encoding": page.encoding,
         "script": page.script,
-        "warnings": list(page.warnings),
+        "warnings": list(page.warnings) + _notices(page),
         "preamble": list(page.preamble),
     }
+
+
+def _notices(page: Page) -> list[str]:
+    """What the CLI says about the page besides its warnings (text shown untranslated)."""
+    from ..script import passthrough_notice
+
+    notice = passthrough_notice(page)
+    return [notice] if notice else []
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:

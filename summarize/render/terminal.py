@@ -18,7 +18,17 @@ from rich.table import Table
 from rich.text import Text
 
 from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import PREAMBLE_SEPARATOR, Footnotes, article_label, articles_count, english_label, footnotes, page_label
+from .notes import (
+    PASSTHROUGH_NOTE,
+    PREAMBLE_SEPARATOR,
+    Footnotes,
+    article_label,
+    articles_count,
+    english_label,
+    footnotes,
+    has_english,
+    page_label,
+)
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
 HEADING_MARK = "# "
@@ -123,12 +133,13 @@ def _article(ad: ArticleDigest, digest: PageDigest, *, side_by_side: bool, full:
         parts.append(_pairs(heading, rows, side_by_side))
         if ad.coverage < 1.0:
             parts.append(_note(f"summary based on {ad.coverage:.0%} of the article (too long for the model)"))
-    elif digest.page.script == "other":
-        parts.append(_note("no Chinese text: passed through untranslated"))
-    if full:
+    if digest.page.script == "other":  # shown once, as it is: there is nothing to pair it with
+        parts.append(_note(PASSTHROUGH_NOTE))
+        parts += [Padding(Wrapped(_shown_paragraph(p)), (0, 0, 0, 2)) for p in ad.article.paragraphs]
+    elif full:
         rows = []
         for p in ad.article.paragraphs:
-            zh = Text(HEADING_MARK + p.text, style="bold") if p.heading else Text(p.text)
+            zh = _shown_paragraph(p)
             en = _paragraph_english(ad.paragraphs.get(p.id, []), notes)
             if p.heading:
                 en.stylize("bold")
@@ -148,11 +159,11 @@ def _header(ad: ArticleDigest, notes: Footnotes) -> Table:
     """The article id, then its headline fields with a hanging indent."""
     a = ad.article
     lines: list = [Wrapped(article_label(ad), style="bold cyan")]
-    if ad.title and (ad.title.en or notes.of(ad.title.id)):
+    if has_english(ad.title, notes):
         lines.append(Wrapped(_english(ad.title, notes)))
     if a.subtitle:
         lines.append(Wrapped(a.subtitle))
-        if ad.subtitle and (ad.subtitle.en or notes.of(ad.subtitle.id)):
+        if has_english(ad.subtitle, notes):
             lines.append(Wrapped(_english(ad.subtitle, notes)))
     meta = [v for v in (a.kicker, a.byline if a.title else None, a.source, a.continued) if v]
     if meta:
@@ -162,6 +173,10 @@ def _header(ad: ArticleDigest, notes: Footnotes) -> Table:
     grid.add_column()
     grid.add_row(Text(a.id, style="dim"), Group(*lines))
     return grid
+
+
+def _shown_paragraph(p) -> Text:
+    return Text(HEADING_MARK + p.text, style="bold") if p.heading else Text(p.text)
 
 
 def _note(message: str) -> Padding:
