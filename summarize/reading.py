@@ -201,6 +201,8 @@ def _read_stream(stream, label: str) -> bytes:
     reason = sniff_binary(head)
     if reason:
         raise InputError(reason, path=label, hint="Give a plain-text file")
+    if len(head) < DETECTION_SAMPLE_BYTES:  # the end came already (at a terminal, a second read would wait for another Ctrl-D)
+        return head
     rest = stream.read()
     return head + rest if rest else head
 

@@ -24,10 +24,10 @@ def render_page(page: Page | Iterable[Page], console: Console) -> None:
     counts in a last line instead of the header."""
     first, parts = first_parts(page)
     if parts is None:
-        _line(console, _header(first, _counts_text(*_count_numbers(first))))
+        _header(console, first, _counts_text(*_count_numbers(first)))
         _render_body(first, console)
         return
-    _line(console, _header(first, "in parts"))
+    _header(console, first, "in parts")
     totals = [0, 0, 0]
     for part in parts:
         totals = [a + b for a, b in zip(totals, _count_numbers(part))]
@@ -46,8 +46,8 @@ def _counts_text(articles: int, body: int, headings: int) -> str:
     return f"{articles} article(s), {body} paragraph(s), {headings} heading(s)"
 
 
-def _header(page: Page, detail: str) -> Text:
-    return Text.assemble((page.input, "bold"), (f"  {page.encoding}, {page.script}, {detail}", "dim"))
+def _header(console: Console, page: Page, detail: str) -> None:
+    _labelled(console, Text(page.input, style="bold"), Text(f" {page.encoding}, {page.script}, {detail}", style="dim"))
 
 
 def _render_body(page: Page, console: Console) -> None:
