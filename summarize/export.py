@@ -20,8 +20,8 @@ from pathlib import Path
 from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, OutputError, SummarizeError
-from .render.formats import DOCUMENT_FORMATS
 from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
+from .render.formats import DOCUMENT_FORMATS
 
 FILES_PER_BATCH = 8
 

@@ -9,10 +9,10 @@ import pytest
 from run_helpers import SAMPLE_PAGE
 
 from summarize import pipeline
-from summarize.segmentation.patterns import strip_dateline
 from summarize.pipeline import Engines, RunOptions, Unit, paragraph_english, read_pages, run_pages
 from summarize.registry import EngineOptions
 from summarize.script import to_traditional
+from summarize.segmentation.patterns import strip_dateline
 
 
 def builtin_engines(**options) -> Engines:

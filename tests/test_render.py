@@ -95,7 +95,7 @@ def test_header_shows_title_english_and_metadata(digest):
     a3 = digest.articles[2]
     assert a3.article.subtitle in text and a3.article.byline in text and a3.article.continued in text
     assert a3.title.en in text
-    assert "[浙江日报评论员]" in text  # an article without a title is named by its byline
+    assert "(no title) · 浙江日报评论员" in text  # an article without a title is named by its byline
     assert text.count("yiwu-front-page.txt · 5 articles") == 1
 
 
