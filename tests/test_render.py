@@ -21,9 +21,9 @@ from run_helpers import (
 from summarize import gloss
 from summarize.checks import Finding
 from summarize.pipeline import Engines, RunOptions, read_pages, run_pages
-from summarize.render.jsonout import digest_to_dict
-from summarize.render.markdown import read_meta, render_markdown
-from summarize.render.terminal import Wrapped, render_terminal
+from summarize.render.formats import DOCUMENT_FORMATS
+from summarize.render.markdown import read_meta
+from summarize.render.terminal import TerminalWriter, Wrapped
 
 CLOSING = "，。、；：？！）》」』”’"
 
@@ -41,9 +41,23 @@ def digest(sample_digest):
 
 
 def terminal_lines(digests, width: int, *, full: bool = False) -> list[str]:
+    """The terminal view, as `summarize run` writes it (one writer for all pages)."""
     out = io.StringIO()
-    render_terminal(digests, Console(file=out, width=width, color_system=None, force_terminal=False), full=full)
+    view = TerminalWriter(Console(file=out, width=width, color_system=None, force_terminal=False), full=full)
+    for digest in digests:
+        view.part(digest)
     return out.getvalue().splitlines()
+
+
+def document(fmt: str, digest, *, full: bool = False, meta: dict | None = None, page: int = 1, several: bool = False) -> str:
+    """One page's document in `fmt`, through the writer `run` and `export` use."""
+    pieces: list[str] = []
+    DOCUMENT_FORMATS[fmt].writer(pieces.append, full=full, meta=meta, page=page, several=several).part(digest)
+    return "".join(pieces)
+
+
+def render_markdown(digest, *, full: bool = False, meta: dict | None = None) -> str:
+    return document("markdown", digest, full=full, meta=meta)
 
 
 def add_finding(digest, unit, check="numbers", message="23.66亿元 (2.366 billion yuan) not found in the English"):
@@ -207,7 +221,7 @@ def test_markdown_findings_are_footnotes(digest):
 
 def test_markdown_footnote_labels_stay_unique_across_pages(digest):
     add_finding(digest, digest.articles[0].summary[0])
-    pages = [render_markdown(digest, note_prefix=f"p{i}-") for i in (1, 2)]
+    pages = [document("markdown", digest, page=i, several=True) for i in (1, 2)]
     referenced, defined = markdown_footnotes("\n".join(pages))
     assert defined == ["p1-a1-1", "p2-a1-1"]
 
@@ -226,7 +240,7 @@ def test_markdown_metadata_line_round_trips(digest):
 @pytest.mark.parametrize("full", [False, True])
 def test_json_has_the_segmentation_shape_plus_the_digest(digest, full):
     add_finding(digest, digest.articles[1].summary[0])
-    data = json.loads(json.dumps(digest_to_dict(digest, full=full), ensure_ascii=False))
+    data = json.loads(document("json", digest, full=full))
     check_page_json(data, full=full)
     assert [a["id"] for a in data["articles"]] == [f"a{i}" for i in range(1, 6)]
     for article, ad in zip(data["articles"], digest.articles):

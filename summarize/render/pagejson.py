@@ -20,10 +20,6 @@ from .parts import first_parts
 HEAD_FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 
 
-def page_to_dict(page: Page) -> dict[str, Any]:
-    return {**head_to_dict(page), "articles": [article_to_dict(article) for article in page.articles]}
-
-
 def head_to_dict(page: Page) -> dict[str, Any]:
     return {
         "input": page.input,
@@ -63,8 +59,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 def iter_page_json(page: Page | Iterable[Page], *, level: int = 0) -> Iterator[str]:
-    """`json.dumps(page_to_dict(page), ensure_ascii=False, indent=2)` (indented `level` steps
-    more), in pieces, one article at a time: a huge page never becomes one huge string. A page
+    """The page's JSON as `json.dumps(..., ensure_ascii=False, indent=2)` would write it (indented
+    `level` steps more), in pieces, one article at a time: a huge page never becomes one huge string. A page
     given in several parts (segmentation.iter_page_parts) is written part by part, its
     "preamble" after "articles" (the preamble of later parts is known only at the end)."""
     first, parts = first_parts(page)

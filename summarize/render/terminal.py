@@ -6,7 +6,6 @@ expects (see `Wrapped`). On a non-terminal stdout the CLI writes plain text with
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from rich import box
 from rich.cells import cell_len, chop_cells
@@ -83,12 +82,6 @@ def _break_offsets(text: str, width: int) -> list[int]:
             offsets.append(start)
         used = cell_len(pieces[-1])
     return offsets
-
-
-def render_terminal(digests: Sequence[PageDigest], console: Console, *, full: bool = False) -> None:
-    view = TerminalWriter(console, full=full)
-    for digest in digests:
-        view.part(digest)
 
 
 class TerminalWriter:
