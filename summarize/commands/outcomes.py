@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import signal
-import sys
 import traceback
 from collections.abc import Callable
 
@@ -38,9 +37,9 @@ def exit_status(exc: BaseException, ctx: Context, *, verbose: bool) -> ExitStatu
     """Report how `exc` ended the command and return the exit status."""
     for kinds, outcome in _OUTCOMES:
         if isinstance(exc, kinds):
-            status, line, show_traceback = outcome(exc)
+            status, line, show_traceback = outcome(exc, ctx)
             if verbose and show_traceback:
-                traceback.print_exception(exc)
+                traceback.print_exception(exc, file=ctx.stderr)
             if line:
                 ctx.stderr.write(f"summarize: {' '.join(line.split())}\n")
             _flush_or_silence(ctx)
@@ -51,26 +50,26 @@ def exit_status(exc: BaseException, ctx: Context, *, verbose: bool) -> ExitStatu
 Outcome = tuple[ExitStatus, "str | None", bool]  # status, the line (None: say nothing), traceback with --verbose
 
 
-def _interrupted(word: str, status: ExitStatus) -> Callable[[BaseException], Outcome]:
-    def outcome(exc: BaseException) -> Outcome:
+def _interrupted(word: str, status: ExitStatus) -> Callable[[BaseException, Context], Outcome]:
+    def outcome(exc: BaseException, ctx: Context) -> Outcome:
         detail = getattr(exc, "detail", None)  # how far the command got (export sets it)
         return status, f"{word}: {detail}" if detail else word, False
 
     return outcome
 
 
-def _usage(exc) -> Outcome:
+def _usage(exc, ctx: Context) -> Outcome:
     if type(exc).__name__ == "NoArgsIsHelpError":  # a bare command: its help
         exc.show()
         return ExitStatus(exc.exit_code), None, False
     return ExitStatus(exc.exit_code), f"error: {usage_message(exc)}", False
 
 
-def _system(exc: OSError) -> Outcome:
-    return ExitStatus.ERROR, f"error: {_system_error_message(exc)}", True
+def _system(exc: OSError, ctx: Context) -> Outcome:
+    return ExitStatus.ERROR, f"error: {_system_error_message(exc, ctx)}", True
 
 
-def _unprintable(exc: UnicodeEncodeError) -> Outcome:
+def _unprintable(exc: UnicodeEncodeError, ctx: Context) -> Outcome:
     text = exc.object[exc.start : exc.end][:8] if isinstance(exc.object, str) else ""
     if exc.encoding.replace("_", "-").lower().startswith("utf"):  # only lone surrogates fail in UTF-8
         return ExitStatus.ERROR, f"error: internal error: cannot encode {text!r} (run with --verbose and report it)", True
@@ -80,9 +79,9 @@ def _unprintable(exc: UnicodeEncodeError) -> Outcome:
     ), True
 
 
-def _broken_pipe(exc: BaseException) -> Outcome:
+def _broken_pipe(exc: BaseException, ctx: Context) -> Outcome:
     # Output piped into `head` and closed early: not an error worth a message.
-    _silence_stdout()
+    _silence_stdout(ctx)
     return ExitStatus.SUCCESS, None, False
 
 
@@ -91,17 +90,17 @@ _EXITS = (click.exceptions.Exit, typer.Exit)
 _ABORTS = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt)
 _USAGE_ERRORS = (click.exceptions.ClickException, getattr(typer, "TyperException", click.exceptions.ClickException))
 
-_OUTCOMES: list[tuple[type | tuple[type, ...], Callable[[BaseException], Outcome]]] = [
+_OUTCOMES: list[tuple[type | tuple[type, ...], Callable[[BaseException, Context], Outcome]]] = [
     (Terminated, _interrupted("terminated", ExitStatus.TERMINATED)),
-    (SummarizeError, lambda exc: (ExitStatus(exc.exit_code), f"error: {exc}", True)),
-    (_EXITS, lambda exc: (ExitStatus(exc.exit_code), None, False)),
+    (SummarizeError, lambda exc, ctx: (ExitStatus(exc.exit_code), f"error: {exc}", True)),
+    (_EXITS, lambda exc, ctx: (ExitStatus(exc.exit_code), None, False)),
     (_USAGE_ERRORS, _usage),  # bad option, missing argument
     (_ABORTS, _interrupted("interrupted", ExitStatus.INTERRUPTED)),
     (BrokenPipeError, _broken_pipe),
     (UnicodeEncodeError, _unprintable),  # stdout (ascii, latin-1...) cannot show Chinese
     (OSError, _system),  # the system said no (disk full, device gone) somewhere unexpected
-    (SystemExit, lambda exc: (ExitStatus(exc.code or 0), None, False)),
-    (BaseException, lambda exc: (  # last resort: one line, not a traceback
+    (SystemExit, lambda exc, ctx: (ExitStatus(exc.code or 0), None, False)),
+    (BaseException, lambda exc, ctx: (  # last resort: one line, not a traceback
         ExitStatus.ERROR, f"error: internal error: {type(exc).__name__}: {exc} (run with --verbose and report it)", True)),
 ]  # fmt: skip
 
@@ -114,7 +113,7 @@ def usage_message(exc) -> str:
     return f"{message}. See: {command} --help"
 
 
-def _system_error_message(exc: OSError) -> str:
+def _system_error_message(exc: OSError, ctx: Context) -> str:
     """`FILE: what happened; what to do`. Files are written through summarize.atomic, which names
     them, so a write error without a file name is stdout's (`> /dev/full`, a disk that filled up
     under a redirect)."""
@@ -122,10 +121,10 @@ def _system_error_message(exc: OSError) -> str:
     if where is None:
         where = "stdout" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else "output"
         try:
-            sys.stdout.flush()
+            ctx.stdout.flush()
         except OSError:
             where = "stdout"
-            _silence_stdout()
+            _silence_stdout(ctx)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"{where}: disk full; free some space and run again"
     return f"{where}: {exc.strerror or exc}; check the disk, the permissions and the paths, then run again"
@@ -137,13 +136,14 @@ def _flush_or_silence(ctx: Context) -> None:
     try:
         ctx.stdout.flush()
     except (OSError, ValueError):
-        _silence_stdout()
+        _silence_stdout(ctx)
 
 
-def _silence_stdout() -> None:
+def _silence_stdout(ctx: Context) -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, ctx.stdout.fileno())
+        os.close(devnull)
     except (OSError, ValueError):  # no real stdout (tests capture it): nothing to silence
         pass
 
