@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -265,3 +266,52 @@ def test_a_finding_on_a_sentence_shown_twice_is_one_footnote(digest):
     assert defined == ["a1-1"] and referenced.count("a1-1") == 2
     terminal = "\n".join(terminal_lines([digest], 140, full=True))
     assert terminal.count("⚠1") == 3 and "⚠2" not in terminal
+
+
+# --- ambiguous-width characters on a terminal -----------------------------------------------------
+
+_CONTROL = re.compile(r"\x1b\[(\d*)([A-Za-z])")
+
+
+def _screen_lines(output: str, *, ambiguous: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Each line of terminal `output` as a terminal whose ambiguous-width characters take
+    `ambiguous` columns shows it: (columns used, for each cursor move: the column where the text
+    before it ended, and where the move landed)."""
+    import unicodedata
+
+    def cells(text: str) -> int:
+        return sum(ambiguous if unicodedata.east_asian_width(c) == "A" else cell_len(c) for c in text)
+
+    lines = []
+    for raw in output.split("\n"):
+        column, moves, at = 0, [], 0
+        for match in [*_CONTROL.finditer(raw), None]:
+            text = raw[at : match.start() if match else len(raw)]
+            ink = column + cells(text.rstrip())
+            column += cells(text)
+            if match is None:
+                break
+            if match.group(2) == "G":  # cursor to column N (1-based)
+                column = int(match.group(1)) - 1
+                moves.append((ink, column))
+            at = match.end()
+        lines.append((column, moves))
+    return lines
+
+
+@pytest.mark.parametrize("width", [100, 160])
+def test_side_by_side_on_a_terminal_does_not_depend_on_ambiguous_widths(digest, width):
+    """“ ” … — shown one or two columns wide: the English column starts where the layout put it
+    (never over the Chinese), and no line runs past the edge."""
+    out = io.StringIO()
+    TerminalWriter(Console(file=out, width=width, force_terminal=True, color_system=None), full=True).part(digest)
+    output = out.getvalue()
+    assert "“" in output
+    for ambiguous in (1, 2):
+        lines = _screen_lines(output, ambiguous=ambiguous)
+        assert all(used <= width for used, _ in lines), max(used for used, _ in lines)
+        moves = [move for _, line_moves in lines for move in line_moves]
+        assert len(moves) > 20 and all(ink < landing for ink, landing in moves)
+    narrow = [landing for _, moves in _screen_lines(output, ambiguous=1) for _, landing in moves]
+    wide = [landing for _, moves in _screen_lines(output, ambiguous=2) for _, landing in moves]
+    assert narrow == wide
