@@ -63,8 +63,10 @@ class Wrapped:
         self.aligned = aligned  # each line starts at the column the layout gives it (see the module doc)
 
     def __rich_measure__(self, console, options) -> Measurement:
-        widest = max((cell_len(m.group().rstrip()) for m in _TOKEN.finditer(self.text.plain)), default=0)
-        return Measurement(min(widest, options.max_width), min(self.text.cell_len, options.max_width))
+        measure = _terminal_cells if console.is_terminal else cell_len
+        widest = max((measure(m.group().rstrip()) for m in _TOKEN.finditer(self.text.plain)), default=0)
+        longest = max((measure(line) for line in self.text.plain.split("\n")), default=0)
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
 
     def __rich_console__(self, console, options):
         measure = _terminal_cells if console.is_terminal else cell_len
