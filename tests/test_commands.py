@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarize.commands.context import Context
-from summarize.commands.outcomes import Terminated, exit_status
+from summarize.commands.outcomes import Interrupted, Terminated, exit_status
 from summarize.errors import ExitStatus, InputError, UsageError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "yiwu-front-page.txt"
@@ -77,8 +77,7 @@ def test_each_ending_has_its_status_and_one_line(exc, status, line):
 
 def test_an_interruption_says_how_far_the_command_got():
     ctx = context()
-    exc = KeyboardInterrupt()
-    exc.detail = "3 of 10 outputs finished; run the same command again to finish the rest"
+    exc = Interrupted("3 of 10 outputs finished; run the same command again to finish the rest")
     assert exit_status(exc, ctx, verbose=False) == ExitStatus.INTERRUPTED
     assert err_lines(ctx) == ["summarize: interrupted: 3 of 10 outputs finished; run the same command again to finish the rest"]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import ExitStatus
 from .context import Context
 from .engines import EngineChoice
+from .outcomes import Interrupted, Terminated
 
 
 def export(ctx: Context, inputs: list[str], out_dir: Path, options, choice: EngineChoice, *, force: bool, jobs: int) -> ExitStatus:
@@ -26,10 +27,10 @@ def export(ctx: Context, inputs: list[str], out_dir: Path, options, choice: Engi
 
         try:
             report = export_tree(inputs, out_dir, options, fmt=options.format, force=force, jobs=jobs, progress=progress, engines=engines)
-        except BaseException as exc:  # Ctrl-C, SIGTERM: say how far it got
-            if counts["total"]:
-                exc.detail = f"{counts['done']} of {counts['total']} outputs finished; run the same command again to finish the rest"
-            raise
+        except (KeyboardInterrupt, Terminated) as exc:  # say how far it got
+            done = f"{counts['done']} of {counts['total']} outputs finished; " if counts["total"] else ""
+            stop = Terminated if isinstance(exc, Terminated) else Interrupted
+            raise stop(f"{done}run the same command again to finish the rest") from exc
     if report.written:  # made with the built-in fallbacks? (nothing to say when all was up to date)
         choice.announce(ctx, engines)
     for _, message in report.failed:

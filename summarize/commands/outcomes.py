@@ -19,7 +19,20 @@ from .context import Context
 class Terminated(BaseException):
     """SIGTERM (kill, timeout, a service manager stopping the job). A BaseException like Ctrl-C,
     so that it unwinds through every `with` block: outputs being written are discarded, finished
-    ones kept, workers stopped."""
+    ones kept, workers stopped. `detail`: how far the command got."""
+
+    def __init__(self, detail: str | None = None):
+        super().__init__(detail)
+        self.detail = detail
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, with how far the command got (`detail`). Typer turns a plain KeyboardInterrupt
+    into exit status 130 and drops it; this one reaches the outcome table."""
+
+    def __init__(self, detail: str | None = None):
+        super().__init__(detail)
+        self.detail = detail
 
 
 def stop_on_sigterm() -> None:
@@ -95,7 +108,7 @@ _OUTCOMES: list[tuple[type | tuple[type, ...], Callable[[BaseException, Context]
     (SummarizeError, lambda exc, ctx: (ExitStatus(exc.exit_code), f"error: {exc}", True)),
     (_EXITS, lambda exc, ctx: (ExitStatus(exc.exit_code), None, False)),
     (_USAGE_ERRORS, _usage),  # bad option, missing argument
-    (_ABORTS, _interrupted("interrupted", ExitStatus.INTERRUPTED)),
+    ((Interrupted, *_ABORTS), _interrupted("interrupted", ExitStatus.INTERRUPTED)),
     (BrokenPipeError, _broken_pipe),
     (UnicodeEncodeError, _unprintable),  # stdout (ascii, latin-1...) cannot show Chinese
     (OSError, _system),  # the system said no (disk full, device gone) somewhere unexpected
