@@ -262,7 +262,7 @@ def test_killed_at_random_moments_then_resumed(tmp_path):
 
     final = run_cli("export", "in", "-o", "out", *BUILTIN, cwd=tmp_path)
     assert final.returncode == 0, final.stderr
-    assert files_under(out) == sorted(f"in/{p}" for p in sources)  # no temp files, no duplicates
+    assert files_under(out) == sorted(str(p) for p in sources)  # no temp files, no duplicates
     for relative, source in sources.items():
         check_markdown_output(out / relative, source)
     again = run_cli("export", "in", "-o", "out", *BUILTIN, cwd=tmp_path)

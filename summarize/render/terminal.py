@@ -122,18 +122,18 @@ class TerminalWriter:
         console = _AlignedConsole(self._console)
         if first:
             self._articles = 0
-            console.print(_page_header(digest, whole=last, terminal=self._terminal))
+            console.show(_page_header(digest, whole=last, terminal=self._terminal))
             if digest.page.preamble:  # the page's banner: paper, date, page number
-                console.print(Wrapped(PREAMBLE_SEPARATOR.join(digest.page.preamble), style="dim"))
+                console.show(Wrapped(PREAMBLE_SEPARATOR.join(digest.page.preamble), style="dim"))
         for ad in digest.articles:
-            console.print(_article(ad, digest, side_by_side=self._side_by_side, full=self._full, terminal=self._terminal))
+            console.show(_article(ad, digest, side_by_side=self._side_by_side, full=self._full, terminal=self._terminal))
         self._articles += len(digest.articles)
         if last:
             if not self._articles:
-                console.print(Text("  (no articles found)"))
+                console.show(Text("  (no articles found)"))
             if not first:
-                console.print(Text(f"{page_label(digest.page)}: {articles_count(self._articles)}", style="dim"))
-            console.print()
+                console.show(Text(f"{page_label(digest.page)}: {articles_count(self._articles)}", style="dim"))
+            console.show()
 
 
 class _AlignedConsole:
@@ -144,7 +144,7 @@ class _AlignedConsole:
     def __init__(self, console: Console):
         self._console = console
 
-    def print(self, renderable="") -> None:
+    def show(self, renderable="") -> None:
         console = self._console
         if not console.is_terminal:
             console.print(renderable)
