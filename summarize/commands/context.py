@@ -49,10 +49,6 @@ class Context:
     def stdin_isatty(self) -> bool:
         return _isatty(self.stdin)
 
-    @property
-    def stdout_isatty(self) -> bool:
-        return _isatty(self.stdout)
-
     def report(self, level: Level, message: str) -> None:
         """One line on stderr, `summarize: LEVEL: message` (line breaks in library messages are
         joined). Notices are left out with --quiet."""
@@ -69,10 +65,10 @@ class Context:
             file=self.stdout, width=width, force_terminal=self.color, no_color=self.color is False, highlight=False
         )
 
-    def progress_bars(self, engines: dict[str, str] | None = None) -> StageProgress:
+    def progress_bars(self) -> StageProgress:
         from ..progress import StageProgress
 
-        return StageProgress(self.progress, stream=self.stderr, engines=engines)
+        return StageProgress(self.progress, stream=self.stderr)
 
     def reading_stdin(self, inputs: list[str]) -> None:
         """Someone typing the page at a terminal (`run -`) is told how to end it."""
