@@ -36,9 +36,15 @@ class EngineChoice:
             return
         self.announced = True
         fallbacks = (engines.summarizer.info.kind == "extractive", engines.is_gloss)
-        notice = _FALLBACK_NOTICES.get(fallbacks)
-        if notice and engines.notices:
-            ctx.report("notice", f"{notice}: {_HOW}")
+        if engines.notices:
+            report_fallbacks(ctx, *fallbacks)
+
+
+def report_fallbacks(ctx: Context, summarizer: bool, translator: bool) -> None:
+    """The notice for the built-in engines that run in place of missing models."""
+    notice = _FALLBACK_NOTICES.get((summarizer, translator))
+    if notice:
+        ctx.report("notice", f"{notice}: {_HOW}")
 
 
 def _has_chinese(page: Page) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import ExitStatus, InputError, UsageError
 from .context import Context
+from .engines import report_fallbacks
 
 
 def translate(ctx: Context, text: str | None, options) -> ExitStatus:
@@ -16,7 +17,7 @@ def translate(ctx: Context, text: str | None, options) -> ExitStatus:
     text = _text_to_translate(ctx, text)
     engine, notice = choose_translator(options.translator, options.engine, strict=options.strict)
     if notice:
-        ctx.report("notice", notice)
+        report_fallbacks(ctx, summarizer=False, translator=True)
     for line in translate_lines(text.splitlines(), engine):
         ctx.stdout.write(line + "\n")
     return ExitStatus.SUCCESS
