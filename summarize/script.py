@@ -60,6 +60,11 @@ def to_traditional(text: str) -> str:
     return _length_preserving(text, "s2t")
 
 
+def has_traditional(text: str) -> bool:
+    """Whether `text` has a frequent Traditional-only character (`這`, `記`, `報`...)."""
+    return _TRADITIONAL_ONLY.search(text) is not None
+
+
 def has_han(text: str) -> bool:
     """Whether `text` contains any Han character."""
     return _HAN.search(text) is not None

@@ -55,6 +55,12 @@ class Line:
     seq: int  # position among all lines: lines are adjacent when their seq differ by 1
     width: int
     bracketed: bool = False  # a bracketed byline `（记者 张三）`
+    indent: int = 0  # width of the whitespace before the line (`　　` is 4)
+    gap: bool = False  # a blank line before it
+    banner: bool = False  # furniture that opens a page (`人民日报 2024年3月5日 星期二`, `A05 城事`)
+    # Layout evidence (layout.py), where the page uses indentation or blank lines consistently:
+    continues: bool | None = None  # True: goes on the paragraph above; False: starts a paragraph
+    head_evidence: int = 0  # +1: set apart like a headline; -1: set like a section heading
 
 
 # Blocks whose every character is wide (East Asian Width W or F) are counted by the regex engine;
@@ -123,6 +129,24 @@ def ends_enclosed(text: str) -> bool:
     return False
 
 
+_BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
+_END_MARK = re.compile(r"[（(](?:完|全文完|终|本文完)[）)]$")
+
+
+def ends_with_credit(text: str) -> bool:
+    """Ends with a credit that closes a story or caption: `…空间。（记者李俐）`, `…增多。本报记者
+    王伟摄`, `…留念。(记者陈治交摄)`, or an end mark `（完）`."""
+    if _END_MARK.search(text):
+        return True
+    match = _BRACKETED_TAIL.search(text)
+    if match:
+        before = text[:match.start()].rstrip()
+        return bool(before) and ends_terminal(before) and patterns.byline(match.group(1)) is not None
+    end = max(text.rfind(mark) for mark in "。！？!?")
+    tail = text[end + 1:].strip()
+    return 0 < end and 0 < len(tail) <= 30 and patterns.byline(tail) is not None
+
+
 def closes_open_pair(before: str, after: str) -> bool:
     """`after` closes a quote or bracket left open in `before` (a caption or quotation that goes
     on over a line break after a full stop: `（图为…出口。` `新华社记者 李明 摄）`)."""
@@ -141,21 +165,30 @@ def split_lines(key_text: str, base: int = 0) -> list[Line]:
     copy of the page text (same length, so offsets hold for both), or of the part of it that
     starts at offset `base`. A 下转 mark glued to the end of a line and a 上接 mark glued to its
     start become lines of their own."""
-    raw: list[tuple[int, str]] = []
+    raw: list[tuple[int, str, int, bool]] = []
     offset = base
+    gap = False
     for piece in key_text.split("\n"):
         stripped = piece.strip()
         if stripped:
-            raw.append((offset + len(piece) - len(piece.lstrip()), stripped))
+            indent = len(piece) - len(piece.lstrip())
+            raw.append((offset + indent, stripped, display_width(piece[:indent], 40), gap))
+            gap = False
+        else:
+            gap = True
         offset += len(piece) + 1
-    title_max = _title_max_width([k for _, k in raw], [display_width(k, 400) for _, k in raw])
+    wrap = wrap_width([k for _, k, _, _ in raw], [display_width(k, 400) + indent for _, k, indent, _ in raw])
+    title_max = TITLE_MAX_WIDTH if wrap is None else min(TITLE_MAX_WIDTH, wrap - 4)
     lines: list[Line] = []
-    for start, key in raw:
-        for piece_start, piece_end in _split_marks(key):
+    for start, key, indent, gap in raw:
+        for number, (piece_start, piece_end) in enumerate(_split_marks(key)):
             span = key[piece_start:piece_end]
             piece = span.strip()
             lead = start + piece_start + len(span) - len(span.lstrip())
-            lines.append(_line(lead, lead + len(piece), piece, len(lines), title_max))
+            line = _line(lead, lead + len(piece), piece, len(lines), title_max)
+            if number == 0:
+                line.indent, line.gap = indent, gap
+            lines.append(line)
     return lines
 
 
@@ -186,8 +219,10 @@ def _line(start: int, end: int, key: str, seq: int, title_max: int) -> Line:
 
 def _classify(line: Line, title_max: int) -> str:
     key, width = line.key, line.width
-    if width <= patterns.FURNITURE_MAX_WIDTH and patterns.is_furniture(key):
-        return FURNITURE
+    if width <= patterns.BANNER_MAX_WIDTH and patterns.is_furniture(key):
+        line.banner = patterns.is_banner(key)
+        if width <= patterns.FURNITURE_MAX_WIDTH or line.banner:
+            return FURNITURE
     direction = patterns.continuation(key)
     if direction:
         return CONT_DOWN if direction == patterns.DOWN else CONT_UP
@@ -239,27 +274,28 @@ def _is_question(key: str) -> bool:
     return re.search(r"[。！？!?；;：:]", body) is None
 
 
-def _title_max_width(lines: list[str], widths: list[int]) -> int:
-    """Headline width limit; narrower when the page is hard-wrapped at a fixed width (many lines
-    of one width that stop mid-sentence), since a line that fills the width goes on in the next."""
+def wrap_width(lines: list[str], widths: list[int]) -> int | None:
+    """The width a hard-wrapped page is wrapped at (many lines of one width that stop
+    mid-sentence), or None. A headline is narrower than that, since a line that fills the width
+    goes on in the next."""
     wide = [(w, k) for w, k in zip(widths, lines) if w >= 16 and not patterns.is_furniture(k)]
     if len(wide) < _WRAP_MIN_LINES:
-        return TITLE_MAX_WIDTH
+        return None
     counts = Counter(w for w, _ in wide)
     best_width, best_count = 0, 0
     for width in counts:
         count = sum(counts.get(width - d, 0) for d in range(4))
         if count > best_count or (count == best_count and width > best_width):
             best_width, best_count = width, count
-    if best_count < _WRAP_MIN_LINES or best_count < 0.5 * len(wide):
-        return TITLE_MAX_WIDTH
+    if best_count < _WRAP_MIN_LINES or best_count < 0.4 * len(wide):
+        return None
     at_width = [k for w, k in wide if best_width - 3 <= w <= best_width]
     if sum(1 for k in at_width if not ends_terminal(k)) < 0.8 * len(at_width):
-        return TITLE_MAX_WIDTH
+        return None
     # Wrapped prose has punctuation on most lines; a stack of headlines does not.
     if sum(1 for k in at_width if _PROSE_PUNCTUATION.search(k)) < 0.5 * len(at_width):
-        return TITLE_MAX_WIDTH
-    return min(TITLE_MAX_WIDTH, best_width - 4)
+        return None
+    return best_width
 
 
 _WRAP_MIN_LINES = 8
