@@ -67,10 +67,11 @@ def iter_page_parts(text: str, *, input: str = "-", encoding: str = "utf-8", par
     Pages that share `text` (offsets are into all of it), articles numbered across parts. All
     the parts' articles and preamble entries, in order, are the page's."""
     script = detect_script(text)
+    analysis = to_simplified if script == TRADITIONAL else _simplified_lines
     first_number = 1
-    for start, end in part_spans(text, part_chars):
+    for start, end in part_spans(text, part_chars, analysis):
         part = text if (start, end) == (0, len(text)) else text[start:end]
-        key_text = to_simplified(part) if script == TRADITIONAL else _simplified_lines(part)
+        key_text = analysis(part)
         del part
         lines = split_lines(key_text, base=start)
         del key_text

@@ -43,6 +43,7 @@ from .lines import (
     ends_continuing,
     ends_enclosed,
     ends_terminal,
+    page_ranges,
     unbalanced,
     wrap_width,
 )
@@ -66,9 +67,15 @@ class Layout:
     wrap: int | None  # the column width of a hard-wrapped page
 
 
-def apply_layout(lines: list[Line]) -> Layout:
-    """Decide the page's layout and set each line's layout evidence (`continues`,
-    `head_evidence`); wide headline lines and indented first lines get their kind from it."""
+def apply_layout(lines: list[Line]) -> None:
+    """Decide each page's layout (pages joined in one file each have their own) and set each
+    line's layout evidence (`continues`, `head_evidence`); wide headline lines and indented first
+    lines get their kind from it."""
+    for low, high in page_ranges([line.banner for line in lines]):
+        _apply_page_layout(lines[low:high])
+
+
+def _apply_page_layout(lines: list[Line]) -> None:
     layout = page_layout(lines)
     _mark_wide_headlines(lines, layout)
     for index, line in enumerate(lines):
@@ -81,7 +88,6 @@ def apply_layout(lines: list[Line]) -> Layout:
                 line.continues = True
         if layout.blank_between == "stories" and line.kind in _HEADS and before is not None and before.kind in _PROSE:
             line.head_evidence = 1 if line.gap else -1
-    return layout
 
 
 def page_layout(lines: list[Line]) -> Layout:

@@ -177,10 +177,16 @@ def split_lines(key_text: str, base: int = 0) -> list[Line]:
         else:
             gap = True
         offset += len(piece) + 1
-    wrap = wrap_width([k for _, k, _, _ in raw], [display_width(k, 400) + indent for _, k, indent, _ in raw])
-    title_max = TITLE_MAX_WIDTH if wrap is None else min(TITLE_MAX_WIDTH, wrap - 4)
+    # Pages joined in one file may be wrapped at different widths: each is measured on its own.
+    title_max_of = {}
+    for low, high in page_ranges([patterns.is_banner(key) and patterns.is_furniture(key) for _, key, _, _ in raw]):
+        page = raw[low:high]
+        wrap = wrap_width([k for _, k, _, _ in page], [display_width(k, 400) + indent for _, k, indent, _ in page])
+        title_max_of[low] = TITLE_MAX_WIDTH if wrap is None else min(TITLE_MAX_WIDTH, wrap - 4)
     lines: list[Line] = []
-    for start, key, indent, gap in raw:
+    title_max = TITLE_MAX_WIDTH
+    for index, (start, key, indent, gap) in enumerate(raw):
+        title_max = title_max_of.get(index, title_max)
         for number, (piece_start, piece_end) in enumerate(_split_marks(key)):
             span = key[piece_start:piece_end]
             piece = span.strip()
@@ -190,6 +196,13 @@ def split_lines(key_text: str, base: int = 0) -> list[Line]:
                 line.indent, line.gap = indent, gap
             lines.append(line)
     return lines
+
+
+def page_ranges(banners: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of the pages in a list of lines, given which lines are page
+    banners: a page starts at the first banner line of a run (pages joined in one file)."""
+    starts = [0] + [i for i, banner in enumerate(banners) if banner and i > 0 and not banners[i - 1]]
+    return list(zip(starts, starts[1:] + [len(banners)]))
 
 
 def classify_text(text: str) -> str:
