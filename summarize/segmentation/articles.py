@@ -186,7 +186,8 @@ def _attach_trailing(draft: Draft, line: Line) -> bool:
 def _open_paragraph(draft: Draft) -> bool:
     """Whether the article's last body line stops mid-sentence (its paragraph goes on)."""
     last = draft.body[-1] if draft.body else None
-    return last is not None and last.kind in _PROSE and not ends_terminal(last.key) and not draft.finished
+    # A title-like line in the body is a section heading or, when nothing ends it, a piece of prose.
+    return last is not None and last.kind in _PROSE + (TITLE,) and not ends_terminal(last.key) and not draft.finished
 
 
 def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bool = False, finished: bool = False) -> _Head:

@@ -291,7 +291,7 @@ def wrap_width(lines: list[str], widths: list[int]) -> int | None:
     """The width a hard-wrapped page is wrapped at (many lines of one width that stop
     mid-sentence), or None. A headline is narrower than that, since a line that fills the width
     goes on in the next."""
-    wide = [(w, k) for w, k in zip(widths, lines) if w >= 16 and not patterns.is_furniture(k)]
+    wide = [(w, k) for w, k in zip(widths, lines) if w >= 16 and not patterns.is_furniture(k) and not patterns.is_numbered(k)]
     if len(wide) < _WRAP_MIN_LINES:
         return None
     counts = Counter(w for w, _ in wide)
@@ -312,4 +312,4 @@ def wrap_width(lines: list[str], widths: list[int]) -> int | None:
 
 
 _WRAP_MIN_LINES = 8
-_PROSE_PUNCTUATION = re.compile(r"[，。、；：,.;:]")
+_PROSE_PUNCTUATION = re.compile(r"[，。；：,.;:]")

@@ -129,8 +129,9 @@ _NAME = rf"(?:[{HAN}]{{1,4}}|[{HAN}]{{1,6}}[·•・][{HAN}]{{1,8}}|[A-Z][A-Za-z
 _SLASHES = "/／∕"
 _FILED_FROM = rf"[{_SLASHES}][{HAN}]{{1,8}}?(?:综合)?(?:报导|报道)"
 _ROLE_TOKEN = re.compile(rf"^(?:[A-Z]{{2,6}})?{_ORG}?{_QUALIFIER}*{_ROLE}(?:[：:{_SLASHES}]?(?P<name>{_NAME})(?:{_FILED_FROM})?)?$")
-# `本报综合报道`: a story put together from several sources, without a name.
-_CREDIT_TOKEN = re.compile(r"^(?:文/图|文／图|图/文|图／文|文/摄|文图|图文|文|图|摄|摄影|报道|整理|编译|(?:本报|本刊|本台|本网|本社)?综合(?:报道|报导))$")
+_CREDIT_TOKEN = re.compile(r"^(?:文/图|文／图|图/文|图／文|文/摄|文图|图文|文|图|摄|摄影|报道|整理|编译)$")
+# A story put together from several sources, credited without a name: `本报综合报道`.
+_COMPILED_REPORT = re.compile(r"^(?:本报|本刊|本台|本网|本社)?综合(?:报道|报导)$")
 _SLASH_CREDIT = re.compile(
     rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[{_SLASHES}：:]{_NAME}|{_NAME}[{_SLASHES}](?:文|图|摄|摄影|文/图|文／图)|{_NAME}{_FILED_FROM})$"
 )
@@ -158,10 +159,10 @@ def byline(line: str) -> Byline | None:
     bracketed = len(text) > 2 and text[0] in "（(" and text[-1] in "）)"
     if bracketed:
         text = text[1:-1].strip()
-    if not text or _ENGLISH_BYLINE.match(text):
+    if not text or _ENGLISH_BYLINE.match(text) or _COMPILED_REPORT.match(text):
         return Byline(bracketed) if text else None
-    if len(text) > BYLINE_MAX_WIDTH or _BYLINE_FORBIDDEN.search(text):
-        return None
+    if len(text) > BYLINE_MAX_WIDTH or _BYLINE_FORBIDDEN.search(text) or text[-1] in "，、,":
+        return None  # (a byline never stops at a comma: `本报综合报道 今年以来，` goes on)
     tokens = [t for t in _BYLINE_SPLIT.split(text) if t]
     if not tokens or len(tokens) > 12:
         return None
