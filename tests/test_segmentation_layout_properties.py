@@ -25,13 +25,17 @@ SENTENCES = [
     "会议要求，各地要压实责任，确保各项措施落地见效。",
 ]
 HEADLINES = ["城东便民市场开门迎客", "我市外贸进出口稳中有升", "乡村旅游带火小山村", "农村公路通到家门口",
-             "义诊服务走进社区", "园区建设跑出加速度", "老旧小区换新颜", "科技创新投入稳步增长"]
+             "义诊服务走进社区", "园区建设跑出加速度", "老旧小区换新颜", "科技创新投入稳步增长",
+             "全省乡镇企业上半年产值比去年同期增长三成以上",  # wider than most columns
+             "济南起步区：“未来之城”崛起成势"]
 KICKERS = ["■民生速递", "◆奋战二季度", "★聚焦乡村振兴"]
 SUBTITLES = ["——我市推进城乡融合发展综述", "——访市发展改革委负责人", "——来自基层一线的报道"]
 BYLINES = ["本报记者 张晓明", "记者 王丽 通讯员 陈刚", "新华社记者 李强", "□本报记者 赵云", "全媒体记者 周敏"]
 DATELINES = ["本报讯 ", "新华社北京6月9日电 ", "本报综合报道 "]
 HEADINGS = ["一、加快项目建设", "二、优化营商环境", "如何破解用地难题？", "记者手记"]
 CREDITS = ["（记者李俐）", "（记者 王刚）"]
+CAPTIONS = ["6月5日，市民在公园湖边赏荷拍照。", "清明假期，修缮一新的滨海栈道重新开放，游客沿着栈道散步观海。"]
+PHOTO_CREDITS = ["YMG全媒体记者 唐克 摄", "本报记者 王伟 摄"]
 BANNERS = ["江南日报　2023年6月10日　星期六　第3版", "城市晚报 2022年8月3日 星期三 A05 城事"]
 
 paragraph = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True).map("".join)
@@ -39,11 +43,15 @@ paragraph = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=
 
 @st.composite
 def article(draw):
-    """(head lines, paragraphs as (text, is_heading)). Every head carries evidence that it starts
-    a story whatever the layout: a byline, a subtitle, a kicker, or a dateline under one line."""
-    if draw(st.booleans()):  # a brief: one headline line, a dateline, a credit at the end
+    """(head lines, paragraphs as (text, is_heading), credit lines after them). Every head carries
+    evidence that it starts a story whatever the layout: a byline, a subtitle, a kicker, a
+    dateline under one line, or a caption closed by its credit."""
+    kind = draw(st.integers(0, 3))
+    if kind == 0:  # a brief: one headline line, a dateline, a credit at the end
         text = draw(st.sampled_from(DATELINES)) + draw(paragraph) + draw(st.sampled_from(CREDITS))
-        return [draw(st.sampled_from(HEADLINES))], [(text, False)]
+        return [draw(st.sampled_from(HEADLINES))], [(text, False)], []
+    if kind == 1:  # photo news: one headline line, a caption, the photographer
+        return [draw(st.sampled_from(HEADLINES))], [(draw(st.sampled_from(CAPTIONS)), False)], [draw(st.sampled_from(PHOTO_CREDITS))]
     head = [draw(st.sampled_from(KICKERS))] if draw(st.booleans()) else []
     head += draw(st.lists(st.sampled_from(HEADLINES), min_size=1, max_size=2, unique=True))
     if draw(st.booleans()):
@@ -54,7 +62,7 @@ def article(draw):
         if draw(st.integers(0, 2)) == 0:
             body.append((draw(st.sampled_from(HEADINGS)), True))
         body.append((draw(paragraph), False))
-    return head, body
+    return head, body, []
 
 
 page = st.tuples(st.sampled_from(BANNERS), st.lists(article(), min_size=1, max_size=4))
@@ -75,7 +83,7 @@ def wrap(text: str, width: int, indent: str) -> list[str]:
 def lay_out(banner: str, articles, style: str, width: int) -> str:
     indent = "\u3000\u3000" if style in ("indented", "indented-wrapped") else ""
     out = [banner, ""]
-    for head, body in articles:
+    for head, body, tail in articles:
         out += head
         for text, is_heading in body:
             if style == "indented-wrapped" and not is_heading:
@@ -86,6 +94,7 @@ def lay_out(banner: str, articles, style: str, width: int) -> str:
                 out.append(indent + text)
             if style == "blank-everywhere":
                 out.append("")
+        out += tail + ([""] if tail and style == "blank-everywhere" else [])
         if style == "blank-between-stories":
             out.append("")
     return "\n".join(out) + "\n"
@@ -100,7 +109,7 @@ def structure(text: str) -> list:
     ]
 
 
-STYLES = ["indented", "indented-wrapped", "wrapped-blank-paragraphs", "blank-between-stories"]
+STYLES = ["indented", "indented-wrapped", "wrapped-blank-paragraphs", "blank-between-stories", "one-a-line"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -108,7 +117,7 @@ STYLES = ["indented", "indented-wrapped", "wrapped-blank-paragraphs", "blank-bet
 def test_layout_does_not_change_articles_or_paragraphs(generated, style, width):
     banner, articles = generated
     plain = structure(lay_out(banner, articles, "blank-everywhere", width))
-    assert [[(text, heading) for text, heading in body] for _, body in articles] == [paragraphs for _, paragraphs in plain]
+    assert [body for _, body, _ in articles] == [paragraphs for _, paragraphs in plain]
     assert structure(lay_out(banner, articles, style, width)) == plain
 
 

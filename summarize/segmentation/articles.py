@@ -166,7 +166,9 @@ def _add_to_article(draft: Draft, line: Line) -> None:
         fields[_FIELD_OF[line.kind]].append(line)
     else:
         draft.body.append(line)
-    draft.finished = bool(draft.body) and (line.kind == BYLINE or ends_with_credit(line.key))
+    # (A credit wrapped over two lines, `…八点五。（记` `者李俐）`, ends the story too.)
+    tail = line.key if len(draft.body) < 2 or draft.body[-1] is not line else draft.body[-2].key + line.key
+    draft.finished = bool(draft.body) and (line.kind == BYLINE or ends_with_credit(tail))
 
 
 def _attach_trailing(draft: Draft, line: Line) -> bool:
@@ -199,7 +201,7 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         j += 1
     kickers_before = bool(fields["kicker"])
     title_start = j
-    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j, inside=not at_start):
+    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j, inside=not at_start or j > title_start):
         j += 1
     titles = lines[title_start:j]
     if at_start and len(titles) > MAX_TITLE_LINES:
@@ -258,17 +260,23 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
 
 
 def _credited(lines: list[Line], j: int) -> bool:
-    """Whether the prose from line j is a caption or brief closed by its credit within a line or
-    two: `…打卡。` `YMG全媒体记者 唐克 摄`, `…营业。（记者李俐）`."""
+    """Whether the prose from line j is one paragraph, a caption or brief, closed by its credit:
+    `…打卡。` `YMG全媒体记者 唐克 摄`, `…营业。（记者李俐）`."""
     for k in range(j, min(len(lines), j + _CREDITED_MAX_LINES)):
         line = lines[k]
         if line.kind == BYLINE:
-            return k > j and core(line.key).endswith(("摄", "摄影"))
-        if line.kind not in _PROSE:
+            return k > j and _photo_credit(line)
+        if line.kind not in _PROSE + (TITLE,):  # (a title-like line: a piece of the caption)
             return False
         if ends_with_credit(line.key):
             return True
+        if ends_terminal(line.key):  # the paragraph ends: only a photographer's credit may follow
+            return k + 1 < len(lines) and lines[k + 1].kind == BYLINE and _photo_credit(lines[k + 1])
     return False
+
+
+def _photo_credit(line: Line) -> bool:
+    return core(line.key).endswith(("摄", "摄影"))
 
 
 def _opens_paragraph(lines: list[Line], j: int, *, inside: bool = False) -> bool:

@@ -43,6 +43,8 @@ from .lines import (
     ends_continuing,
     ends_enclosed,
     ends_terminal,
+    ends_with_credit,
+    fragment_evidence,
     page_ranges,
     unbalanced,
     wrap_width,
@@ -83,6 +85,8 @@ def _apply_page_layout(lines: list[Line]) -> None:
         after = lines[index + 1] if index + 1 < len(lines) and lines[index + 1].seq == line.seq + 1 else None
         if layout.indented:
             _indent_evidence(line, before, after, layout)
+        elif _first_of_indented_paragraph(line, after) and fragment_evidence(line.key):
+            line.kind = BODY  # even where the page is too short to show a habit
         if layout.blank_between == "paragraphs" and before is not None and before.kind in _PROSE and line.kind in _PROSE:
             if not line.gap and _full(before, layout.wrap):
                 line.continues = True
@@ -139,7 +143,7 @@ def _full(line: Line, wrap: int | None) -> bool:
 
 def _indent_evidence(line: Line, before: Line | None, after: Line | None, layout: Layout) -> None:
     indent = _is_indent(line)
-    if line.kind == TITLE and indent and (_full(line, layout.wrap) or (after is not None and after.kind in _PROSE + (TITLE,) and not _is_indent(after))):
+    if _full(line, layout.wrap) and line.kind == TITLE and indent or _first_of_indented_paragraph(line, after):
         line.kind = BODY  # the first line of a wrapped paragraph, narrower by its indent
     if line.kind in _PROSE + (TITLE, QUESTION, NUMBERED):
         if indent:
@@ -150,6 +154,11 @@ def _indent_evidence(line: Line, before: Line | None, after: Line | None, layout
         line.head_evidence = 1
     elif line.kind in _HEADS and indent:
         line.head_evidence = -1
+
+
+def _first_of_indented_paragraph(line: Line, after: Line | None) -> bool:
+    """An indented title-like line over an unindented line that goes on with it."""
+    return line.kind == TITLE and _is_indent(line) and after is not None and after.kind in _PROSE + (TITLE,) and not _is_indent(after)
 
 
 def _mark_wide_headlines(lines: list[Line], layout: Layout) -> None:
@@ -163,7 +172,8 @@ def _mark_wide_headlines(lines: list[Line], layout: Layout) -> None:
         after = lines[index + 1] if index + 1 < len(lines) else None
         if after is None or after.seq != line.seq + 1:
             continue
-        placed = before is None or before.kind not in _PROSE or ends_terminal(before.key)
+        two_before = lines[index - 2].key if index > 1 else ""
+        placed = before is None or before.kind not in _PROSE or ends_terminal(before.key) or ends_with_credit(two_before + before.key)
         under = after.kind in _UNDER_HEADLINE or after.kind in (TITLE, SUBTITLE)
         indented_text = layout.indented and after.kind in _PROSE and _is_indent(after) and not _is_indent(line)
         if placed and (under or indented_text):

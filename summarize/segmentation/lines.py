@@ -157,7 +157,14 @@ def fragment_evidence(text: str) -> bool:
     """Whether an unterminated short line reads as a piece of prose rather than a heading."""
     if ends_continuing(text) or unbalanced(text):
         return True
+    if _COLON_HEADLINE.match(text):
+        return False  # `济南起步区：“未来之城”崛起成势`: who or where, then what
     return INNER_PUNCTUATION.search(text[:-1]) is not None and not is_balanced_heading(text)
+
+
+# A headline split at its colon: a short subject, then the rest (longer than a label's value in
+# `引题：稳中有进`), no other punctuation.
+_COLON_HEADLINE = re.compile(r"^[^，。；：,;:]{2,12}[：:][^，。；：,;:]{6,}$")
 
 
 def split_lines(key_text: str, base: int = 0) -> list[Line]:

@@ -4,21 +4,23 @@ Each predicate takes one stripped line of the Simplified analysis text (Traditio
 analysed on a Simplified copy, so `记者`, `来源`, `下转` cover `記者`, `來源`, `下轉`).
 
 - furniture: page banner and page furniture that belongs to no article: `义乌商报 2026年5月16日
-  星期六`, `第1版 要闻`, `A2 要闻`, `A02 城事`, `本地新闻`, `责任编辑：…`, `编辑 … 校对 …`,
-  `版式：…`, `邮箱：…`, a phone number, URL or page number alone; the paper's name alone at the
-  top (articles.py).
+  星期六`, `中华民国91年3月19日星期二`, a Hong Kong banner with its editors as wide as the page,
+  `第1版 要闻`, `A2 要闻`, `A02 城事`, `B2　台南新闻`, `本地新闻`, `图片新闻`, `责任编辑：…`,
+  `编辑 … 校对 …`, `版式：…`, `邮箱：…`, a phone number, URL or page number alone; the paper's
+  name alone at the top (articles.py). Banners (dates, page numbers) open a page (`is_banner`).
 - continuation marks: `(下转第二版)`, `（下转A2版）`, `(转第4版)` end an article; `（上接第一版）`,
   `(紧接第1版)`, `(接第3版)` start one. Half- or full-width brackets, Chinese, Arabic or
   full-width numerals, an arrow around (`▶下转第3版`).
 - source: `来源：浙江宣传`, `稿件来源：…`, `（来源：人民日报）`, `转自…`, `摘自…`, `（据新华社）`,
-  an agency alone in brackets `（中央社）`.
+  an agency alone in brackets `（中央社）`, or after 据 or 综合: `据新华社电`, `本报综合新华社电`.
 - byline: role words and names, no sentence punctuation: `全媒体记者 龚盈盈`, `本报记者 张三 李四`,
   `记者 王五 通讯员 赵六`, `新华社记者 X`, `浙江日报评论员`, `本报特约评论员`, `文/X`, `文/图 X`,
-  `图/X`, `文 X 图 X`, `X 摄`, `记者 X／台北报导`, optionally after a marker (`□本报记者 张三`) or
-  in brackets (`（记者 张三）`); a marker and a bare name under a headline (`□ 王晓晨`).
+  `图/X`, `文 X 图 X`, `X 摄`, `YMG全媒体记者 X 摄`, `记者 X／台北报导` (also `∕`, `/`), `本报综合报道`,
+  photo sources `新华社发`, `视觉中国供图`, optionally after a marker (`□本报记者 张三`, `☉`) or in
+  brackets (`（记者 张三）`); a marker and a bare name under a headline (`□ 王晓晨`, `☉林文雄`).
 - kicker: a short line after a marker: `■实干论英雄 奋战第一线`; also a short `【…】` label.
 - subtitle: `——访…` (also `—`, `--`).
-- dateline (starts the first body paragraph and stays in it): `本报讯`, `本报5月15日讯`,
+- dateline (starts the first body paragraph and stays in it): `本报讯`, `本报5月15日讯`, `本报综合报道 …`,
   `新华社北京5月15日电`, `中新网5月15日电`, `潮新闻讯`, `据新华社报道`, `记者…从…获悉`.
 - numbered heading prefixes: `一、` `（二）` `3.` `①` `第一章`.
 """
@@ -106,7 +108,7 @@ _SOURCE = re.compile(
 _AGENCY = rf"[{HAN}A-Za-z]{{2,12}}?(?:通讯社|社|网|报|电视台|台|新闻|客户端)"
 _AGENCY_CREDIT = re.compile(
     rf"^(?:[（(]\s*(?:综合|据)?\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*[）)]"
-    rf"|据\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*(?:电|消息|报道|报导)?)$"
+    rf"|(?:据|(?:本报)?综合)\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*(?:电|消息|报道|报导)?|本报综合消息)$"
 )
 SOURCE_MAX_WIDTH = 80
 
@@ -136,6 +138,8 @@ _SLASH_CREDIT = re.compile(
     rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[{_SLASHES}：:]{_NAME}|{_NAME}[{_SLASHES}](?:文|图|摄|摄影|文/图|文／图)|{_NAME}{_FILED_FROM})$"
 )
 _PHOTO_CREDIT = re.compile(rf"^[{HAN}]{{2,4}}摄$")
+# A photo's source under it: `新华社发`, `新华社发（张三 摄）`, `视觉中国供图`, `CFP供图`, `资料图片`.
+_PHOTO_SOURCE = re.compile(rf"^(?:(?:{_ORG}发|(?:[{HAN}]{{2,8}}|[A-Za-z]{{2,8}})供图)(?:\s*[（(][^（）()]{{1,24}}[）)])?|资料(?:图片|照片|图))$")
 _NAME_TOKEN = re.compile(rf"^{_NAME}$")
 _TRAILING_CREDITS = {"摄", "摄影", "报道", "整理", "编译", "文/图", "文／图", "图/文", "文", "图"}
 # Words that follow 记者 in column names rather than names (`记者手记`, `记者观察`).
@@ -159,7 +163,7 @@ def byline(line: str) -> Byline | None:
     bracketed = len(text) > 2 and text[0] in "（(" and text[-1] in "）)"
     if bracketed:
         text = text[1:-1].strip()
-    if not text or _ENGLISH_BYLINE.match(text) or _COMPILED_REPORT.match(text):
+    if not text or _ENGLISH_BYLINE.match(text) or _COMPILED_REPORT.match(text) or _PHOTO_SOURCE.match(text):
         return Byline(bracketed) if text else None
     if len(text) > BYLINE_MAX_WIDTH or _BYLINE_FORBIDDEN.search(text) or text[-1] in "，、,":
         return None  # (a byline never stops at a comma: `本报综合报道 今年以来，` goes on)
