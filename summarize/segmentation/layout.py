@@ -102,7 +102,7 @@ def page_layout(lines: list[Line]) -> Layout:
     adjacent_after_sentence = adjacent_wrapped = 0
     previous: Line | None = None
     for line in lines:
-        if line.gap:
+        if line.gap and previous is not None and previous.kind != FURNITURE:  # (not around the banner)
             gaps += 1
             gaps_before_heads += line.kind in _HEADS or line.kind == FURNITURE
         # Lines where a paragraph starts by their place (after a full stop or a headline), but
