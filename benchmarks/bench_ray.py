@@ -38,7 +38,7 @@ import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_speed  # its model builder and forced-length options (after the path above)
+import bench_speed  # noqa: E402  its model builder and forced-length options (after the path above)
 
 ACTOR_TITLE = "ray::MapWorker"  # Ray Data's actor processes are titled after the map they run
 

@@ -51,7 +51,7 @@ def test_same_files_as_a_local_export_and_nothing_redone(tmp_path, tiny_engines,
 
     assert local.returncode == on_ray.returncode == 1, on_ray.stderr
     assert on_ray.stderr.splitlines()[-1] == "summarize: exported 10, up to date 0, failed 1 -> out"
-    assert "summarize: ray: 2 actors of 1 CPU" in on_ray.stderr
+    assert "summarize: notice: ray: 2 actors of 1 CPU" in on_ray.stderr
     errors = [line for line in on_ray.stderr.splitlines() if line.startswith("summarize: error: ")]
     assert errors == [line for line in local.stderr.splitlines() if line.startswith("summarize: error: ")]
     assert len(errors) == 1 and "in/empty.txt: the input is empty" in errors[0]
@@ -62,11 +62,11 @@ def test_same_files_as_a_local_export_and_nothing_redone(tmp_path, tiny_engines,
 
     again = run_cli("export", "in", "-o", "out", *on_cluster, *tiny_engines, cwd=tmp_path)
     assert again.stderr.splitlines()[-1] == "summarize: exported 0, up to date 10, failed 1 -> out"
-    assert "summarize: ray: 1 actor of 1 CPU" in again.stderr  # for the one that failed, tried again
+    assert "summarize: notice: ray: 1 actor of 1 CPU" in again.stderr  # for the one that failed, tried again
     (tmp_path / "in" / "empty.txt").unlink()
     done = run_cli("export", "in", "-o", "out", *on_cluster, *tiny_engines, cwd=tmp_path)
     assert done.returncode == 0 and done.stderr.splitlines()[-1] == "summarize: exported 0, up to date 10, failed 0 -> out"
-    assert "summarize: ray:" not in done.stderr and "ray" not in done.loaded  # nothing to do: no cluster started
+    assert "ray:" not in done.stderr and "ray" not in done.loaded  # nothing to do: no cluster started
 
 
 @needs_ray
@@ -95,12 +95,12 @@ def test_interrupted_then_resumed_from_the_config(tmp_path, tiny_engines, _isola
         temps = list(out.rglob("*.summarize-tmp"))
         assert sig == signal.SIGKILL or not temps, f"temporary files left after Ctrl-C: {temps}"
         for path in out.rglob("*.md"):
-            check_markdown_output(path, sources[path.relative_to(out / "in")])
+            check_markdown_output(path, sources[path.relative_to(out)])
 
     (_isolated_home / "config.toml").write_text('engine = "ray"\n', encoding="utf-8")
     resumed = run_cli("export", "in", "-o", "out", "--ray-actors", "2", "--threads", "1", *tiny_engines, cwd=tmp_path)
     assert resumed.returncode == 0, resumed.stderr
-    assert "summarize: ray: " in resumed.stderr
+    assert "summarize: notice: ray: " in resumed.stderr
     assert contents(out) == contents(tmp_path / "local")  # no temporary files, no partial outputs
     final = run_cli("export", "in", "-o", "out", *tiny_engines, cwd=tmp_path)
     assert final.stderr.splitlines()[-1] == "summarize: exported 0, up to date 20, failed 0 -> out"

@@ -238,6 +238,27 @@ def test_seed_segmentation_is_idempotent(seed):
         ("此后，", BODY),
         ("记者：你为什么选择义乌？", BODY),
         ("■第一，坚持规划引领。全市上下要统一思想。", BODY),
+        # Other papers: Party dailies, city and evening papers, Taiwan and Hong Kong pages.
+        ("据新华社电", SOURCE),
+        ("据新华社", SOURCE),
+        ("本报综合新华社电", SOURCE),
+        ("本报综合报道", BYLINE),
+        ("本报综合报道 4月4日，全市春季义务植树活动启动", DATELINE),
+        ("本报综合报道 今年以来，", DATELINE),
+        ("YMG全媒体记者 唐克 摄", BYLINE),
+        ("YMG全媒体记者 于洋 通讯员 孙丽", BYLINE),
+        ("记者陈治交∕台南报导", BYLINE),
+        ("记者林佳蓉/台南报导", BYLINE),
+        ("☉本报记者 张三", BYLINE),
+        ("(记者陈治交摄)", BYLINE),
+        ("新华社发", BYLINE),
+        ("视觉中国供图", BYLINE),
+        ("企业加快研发", TITLE),
+        ("中华民国91年3月19日星期二", FURNITURE),
+        ("香港文汇报　WEN WEI PO　2024年3月5日（星期二）　A12　香港新闻　责任编辑：张三　美术编辑：李四", FURNITURE),
+        ("B2　台南新闻", FURNITURE),
+        ("图片新闻", FURNITURE),
+        ("济南起步区：“未来之城”崛起成势", TITLE),
     ],
 )
 def test_line_roles(line, kind):
@@ -530,15 +551,6 @@ def test_gbk_page(tmp_path):
 def test_never_raises_and_never_loses_anything(text):
     result = segmented(text)
     assert segment_text(text) == result  # deterministic
-
-
-def test_registered_as_the_newspaper_segmenter():
-    from summarize.registry import registry
-
-    segmenter = registry().get("segmenter", "newspaper").factory()
-    assert segmenter.name == "newspaper"
-    result = segmenter.segment(page("标题在这里", BODY1), input="x.txt", encoding="utf-8")
-    assert result.input == "x.txt" and result.articles[0].title == "标题在这里"
 
 
 @pytest.mark.parametrize(

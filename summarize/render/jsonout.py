@@ -5,22 +5,13 @@ the models used and the findings."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 
+from ..digest import ArticleDigest, PageDigest
 from ..jsonstream import JsonObjectWriter
-from ..pipeline import ArticleDigest, PageDigest
-
-
-def digest_to_dict(digest: PageDigest, *, full: bool = False, meta: dict | None = None) -> dict:
-    from ..segment_output import head_to_dict
-
-    data = head_to_dict(digest.page)
-    data["articles"] = [_article_to_dict(ad, digest, full) for ad in digest.articles]
-    return {**data, **_tail(digest, [asdict(f) for f in digest.findings], meta)}
 
 
 class DigestJsonWriter:
-    """Writes `digest_to_dict`'s JSON (as `json.dumps(..., ensure_ascii=False, indent=2)`, indented
+    """Writes the page's JSON (as `json.dumps(..., ensure_ascii=False, indent=2)` would, indented
     `level` steps more) through `write` as the digest comes, part by part (pipeline.PagePart). For
     a page in parts, "preamble" follows "articles": the preamble of later parts is known only at
     the end (as in `summarize segment --json`)."""
@@ -33,7 +24,7 @@ class DigestJsonWriter:
         self._findings: list[dict] = []
 
     def part(self, digest: PageDigest, *, first: bool = True, last: bool = True) -> None:
-        from ..segment_output import head_to_dict
+        from .pagejson import head_to_dict
 
         if first:
             self._object = JsonObjectWriter(self._write, self._level)
@@ -59,18 +50,16 @@ class DigestJsonWriter:
 
 
 def _article_to_dict(ad: ArticleDigest, digest: PageDigest, full: bool) -> dict:
-    from ..segment_output import article_to_dict
-
     translator = digest.translator
-    article = article_to_dict(ad.article)
-    article["title_en"] = ad.title.en if ad.title else None
-    article["subtitle_en"] = ad.subtitle.en if ad.subtitle else None
+    article = ad.article.to_dict()
+    article["title_en"] = ad.title.shown_en if ad.title else None
+    article["subtitle_en"] = ad.subtitle.shown_en if ad.subtitle else None
     article["summary_zh"] = ad.summary_zh or None
     article["summary_en"] = ad.summary_en or None
-    article["summary_en_kind"] = "gloss" if translator is not None and translator.kind == "gloss" else "translation"
-    article["summary_sentences"] = [{"id": u.id, "zh": u.zh, "en": u.en} for u in ad.summary]
+    article["summary_en_kind"] = None if not ad.summary else "gloss" if translator is not None and translator.kind == "gloss" else "translation"
+    article["summary_sentences"] = [{"id": u.id, "zh": u.zh, "en": u.shown_en} for u in ad.summary]
     article["summary_coverage"] = ad.coverage
-    article["findings"] = [asdict(f) for f in ad.all_findings()]
+    article["findings"] = [f.to_dict() for f in ad.all_findings()]
     if full:
         for paragraph in article["paragraphs"]:
             paragraph["en"] = ad.paragraph_en(paragraph["id"])
