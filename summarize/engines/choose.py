@@ -35,8 +35,12 @@ def choose_summarizer(spec: str | None, options: EngineOptions, *, strict: bool 
 
 
 def backend_for(spec: str) -> str:
-    """The neural backend that runs `spec` (a card name, directory or hub id)."""
-    return "ctranslate2" if resolve(spec).format == "ct2" else "transformers"
+    """The neural backend that runs `spec` (a card name, directory or hub id); chat models
+    (decoder-only instruct checkpoints) have backends of their own."""
+    ref = resolve(spec)
+    backend = "ctranslate2" if ref.format == "ct2" else "transformers"
+    chat = ref.checkpoint.decoder_only if ref.checkpoint else bool(ref.card and ref.card.task == "chat")
+    return f"{backend}-chat" if chat else backend
 
 
 def _choose(kind: Kind, spec: str | None, options: EngineOptions, strict: bool):
