@@ -93,13 +93,13 @@ def architecture(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def _ct2_vocab_size(path: Path) -> int | None:
-    for name in ("shared_vocabulary.json", "target_vocabulary.json"):
+    for name in ("shared_vocabulary.json", "target_vocabulary.json", "vocabulary.json"):
         if (path / name).is_file():
             try:
                 return len(json.loads((path / name).read_text(encoding="utf-8")))
             except (OSError, ValueError):
                 return None
-    for name in ("shared_vocabulary.txt", "target_vocabulary.txt"):
+    for name in ("shared_vocabulary.txt", "target_vocabulary.txt", "vocabulary.txt"):
         if (path / name).is_file():
             return sum(1 for _ in (path / name).open(encoding="utf-8"))
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ END_OF_TURN = ("<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end_of_text|>", "
 """End-of-turn markers of the common chat formats: decoding stops at whichever the vocabulary has,
 besides the eos tokens the checkpoint's generation config names."""
 MAX_CONTEXT = 32768
+UNUSED_ROW = re.compile(r"\[PAD\d+\]|<unused_?\d+>|<extra_id_\d+>")
 
 
 class ChatModel(Protocol):
@@ -106,8 +108,10 @@ class CT2ChatModel:
         self.quantization = checkpoint.metadata.get("quantization")
         self.max_context = int(checkpoint.metadata.get("max_context") or max_context(checkpoint.config))
         self.memory = chat_memory(checkpoint.config)
-        vocabulary = set(self._tokenizer.get_vocab(with_added_tokens=True))
-        self._end = checkpoint.metadata.get("end_tokens") or end_tokens(source, vocabulary, self._tokenizer.id_to_token)
+        vocabulary = self._tokenizer.get_vocab(with_added_tokens=True)
+        # Embedding rows past the real vocabulary, named in GGUF files ([PAD151934]): never text.
+        self._unused = {index for token, index in vocabulary.items() if UNUSED_ROW.fullmatch(token)}
+        self._end = checkpoint.metadata.get("end_tokens") or end_tokens(source, set(vocabulary), self._tokenizer.id_to_token)
         try:
             self._generator = ctranslate2.Generator(self.path, device="cpu", compute_type="default", intra_threads=threads or available_cores())
         except (RuntimeError, ValueError, OSError) as exc:
@@ -121,7 +125,7 @@ class CT2ChatModel:
         return self._tokenizer.encode(text, add_special_tokens=False).tokens
 
     def decode(self, outputs: Sequence[Tokens]) -> list[str]:
-        ids = [[i for i in map(self._tokenizer.token_to_id, tokens) if i is not None] for tokens in outputs]
+        ids = [[i for i in map(self._tokenizer.token_to_id, tokens) if i is not None and i not in self._unused] for tokens in outputs]
         return [text.strip() for text in self._tokenizer.decode_batch(ids, skip_special_tokens=True)]
 
     def generate(self, prompts: Sequence[Tokens], decoding: Decoding, static: Tokens | None = None) -> list[Output]:
@@ -175,7 +179,8 @@ class HFChatModel:
         config = self.model.config.to_dict()
         self.max_context = max_context(config)
         self.memory = chat_memory(config)
-        vocabulary = set(self._tokenizer.get_vocab())
+        vocabulary = self._tokenizer.get_vocab()
+        self._unused = {index for token, index in vocabulary.items() if UNUSED_ROW.fullmatch(token)}
         generation = self.model.generation_config
         eos = generation.eos_token_id if generation.eos_token_id is not None else config.get("eos_token_id")
         ids = set(eos if isinstance(eos, list) else [eos] if isinstance(eos, int) else [])
@@ -194,7 +199,8 @@ class HFChatModel:
         return self._tokenizer(text, add_special_tokens=False)["input_ids"]
 
     def decode(self, outputs: Sequence[Tokens]) -> list[str]:
-        return [text.strip() for text in self._tokenizer.batch_decode([list(o) for o in outputs], skip_special_tokens=True)]
+        kept = [[i for i in output if i not in self._unused] for output in outputs]
+        return [text.strip() for text in self._tokenizer.batch_decode(kept, skip_special_tokens=True)]
 
     def generate(self, prompts: Sequence[Tokens], decoding: Decoding, static: Tokens | None = None) -> list[Output]:
         import torch

@@ -28,6 +28,8 @@ CT2_VOCABULARIES = (
     ("shared_vocabulary.txt",),
     ("source_vocabulary.json", "target_vocabulary.json"),
     ("source_vocabulary.txt", "target_vocabulary.txt"),
+    ("vocabulary.json",),  # decoder-only models
+    ("vocabulary.txt",),
 )
 CHAT_TEMPLATE_FILES = ("chat_template.jinja", "chat_template.json")
 _CAUSAL_SUFFIXES = ("ForCausalLM", "LMHeadModel")

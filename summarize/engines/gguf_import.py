@@ -10,7 +10,9 @@ handles, or too little disk for the work is one clear error before minutes of wo
 
 from __future__ import annotations
 
+import io
 import shutil
+from contextlib import redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,8 +95,9 @@ def gguf_to_checkpoint(info: GGUFInfo, out: Path) -> Path:
 
     folder, name = str(info.path.parent), info.path.name
     try:
-        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+        with redirect_stderr(io.StringIO()):  # the loader's progress bar, which no setting turns off
+            tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+            loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
     except Exception as exc:  # noqa: BLE001 - any loader failure: one line naming the file
         raise ModelError(f"transformers cannot load the GGUF file: {type(exc).__name__}: {exc}", path=str(info.path), hint="Check that the file is complete") from exc
     settings = loaded.config.to_dict()
