@@ -21,6 +21,7 @@ from .cli_options import (
     BeamOpt,
     GlossaryOpt,
     NoCacheOpt,
+    PromptOpt,
     StrictOpt,
     SummarizerOpt,
     SummaryCharsOpt,
@@ -115,13 +116,14 @@ def run(
     strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
     glossary: GlossaryOpt = None,
+    prompt: PromptOpt = None,
 ) -> None:
     """The main job: every article of each page, its Chinese summary and the English side by side."""
     from .run_output import run_inputs
 
     options = run_options(
         full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
-        summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
+        summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary, prompt=prompt,
     )
 
     def make_engines():
@@ -152,6 +154,7 @@ def export(
     strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
     glossary: GlossaryOpt = None,
+    prompt: PromptOpt = None,
 ) -> None:
     """Batch: digest every page into DIR (a/b/page.txt -> DIR/a/b/page.md); resumable, skips up-to-date outputs."""
     from .export import export as export_tree
@@ -159,7 +162,7 @@ def export(
 
     options = run_options(
         full=full, summarizer=summarizer, translator=translator, beam=beam, threads=threads,
-        summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
+        summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary, prompt=prompt,
     )
     with _warnings_as_lines():
         engines = _engines_with_notice(options, explicit=bool(summarizer or translator))
@@ -204,7 +207,7 @@ def _warnings_as_lines():
 # --- models, translate (local seq2seq engines: summarize/engines) ---
 
 models_app = typer.Typer(
-    help="Local seq2seq models: list the known ones, download, convert to CTranslate2, inspect.",
+    help="Local models (seq2seq and chat): list the known ones, download, convert to CTranslate2 (GGUF too), inspect.",
     no_args_is_help=True,
 )
 app.add_typer(models_app, name="models")
@@ -256,7 +259,7 @@ def models_pull(
 
 @models_app.command("convert")
 def models_convert(
-    source: Annotated[Path, typer.Argument(metavar="PATH", help="A local Hugging Face seq2seq checkpoint directory.")],
+    source: Annotated[Path, typer.Argument(metavar="PATH", help="A local Hugging Face checkpoint directory (seq2seq or chat), or a GGUF file.")],
     out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help="Directory to create.")],
     quantization: Annotated[Quantization, typer.Option("--quantization", "-q", help="Weight type.")] = Quantization.int8,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
@@ -314,6 +317,7 @@ def translate(
     beam: BeamOpt = None,
     threads: ThreadsOpt = None,
     strict: StrictOpt = False,
+    prompt: PromptOpt = None,
 ) -> None:
     """Translate Chinese text to English: one line out per line in, sentence by sentence."""
     from .decoding import NotTextError, decode_bytes
@@ -322,7 +326,7 @@ def translate(
     from .errors import InputError, UsageError
     from .script import has_han
 
-    options = run_options(translator=translator, beam=beam, threads=threads, strict=strict)
+    options = run_options(translator=translator, beam=beam, threads=threads, strict=strict, prompt=prompt)
     if text is None or text == "-":
         if text is None and sys.stdin.isatty():
             raise UsageError("no text to translate", hint="Pass TEXT, or pipe text in: echo 你好 | summarize translate -")

@@ -30,6 +30,14 @@ SummaryCharsOpt = Annotated[
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail instead of falling back to the built-in engines when a neural model is missing.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation/summary cache.")]
+PromptOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--prompt",
+        metavar="FILE",
+        help="Prompt file for chat models: TOML with \\[translate] and/or \\[summarize] tables (see prompts/chat.toml).",
+    ),
+]
 GlossaryOpt = Annotated[
     Optional[str], typer.Option("--glossary", metavar="FILE", help="Glossary file: 中文<TAB>English per line, # comments.")
 ]
@@ -46,6 +54,7 @@ def run_options(
     strict: bool = False,
     no_cache: bool = False,
     glossary: str | None = None,
+    prompt: str | None = None,
 ):
     """RunOptions from CLI values, falling back to the user's config.toml for unset ones."""
     from .home import load_config
@@ -64,5 +73,6 @@ def run_options(
             beam=beam or config.get("beam"),
             threads=threads or config.get("threads"),
             summary_chars=summary_chars or config.get("summary_chars", 120),
+            extra={"prompt": prompt or config.get("prompt")},
         ),
     )

@@ -62,9 +62,6 @@ class Card:
     default: bool = False
     parameters: str = ""
     why: str = ""
-    download: tuple[str, ...] = ()
-    """Files to download besides the weights (`models pull` picks safetensors when the
-    repository has them, else pytorch_model.bin, shards included)."""
     architecture: str | None = None
     """File in models/ with the checkpoint's config.json."""
     prompt: str = "plain.txt"
@@ -114,7 +111,6 @@ def _parse_card(path: Path) -> Card:
         card = Card(
             path=path,
             generation=GenerationDefaults(**{**base.__dict__, **generation}),
-            download=tuple(data.pop("download", ())),
             **data,
         )
     except TypeError as exc:
