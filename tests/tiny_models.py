@@ -428,6 +428,9 @@ def build_from_card(name: str, out: Path, *, seed: int = 0) -> Path:
 
     card = require_card(name)
     config = card.architecture_config()
+    if card.task == "chat":
+        save_random_chat_model(config, out, seed=seed)
+        return out
     if card.family == "marian":
         write_marian_tokenizer(out, total=config["vocab_size"], model_max_length=card.max_input_tokens)
     elif card.family in ("t5", "mt5", "umt5"):
@@ -436,6 +439,22 @@ def build_from_card(name: str, out: Path, *, seed: int = 0) -> Path:
         write_bart_tokenizer(out, model_max_length=card.max_input_tokens)
     save_random_model(config, out, seed=seed)
     return out
+
+
+def save_random_chat_model(config: dict, out: Path, *, seed: int = 0) -> None:
+    """A random decoder-only model of `config` (bfloat16, as such checkpoints ship: half the
+    memory of float32 while building) with the fixtures' small byte-level tokenizer and chat
+    template; the embedding rows past the tokenizer are never used."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    tokenizer = write_qwen_tokenizer(out)
+    ids = tokenizer.convert_tokens_to_ids(list(CHAT_SPECIALS))
+    torch.manual_seed(seed)
+    settings = {**config, "bos_token_id": ids[0], "eos_token_id": ids[2], "pad_token_id": ids[0]}
+    model = AutoModelForCausalLM.from_config(AutoConfig.for_model(**settings), dtype=torch.bfloat16).eval()
+    model.generation_config.eos_token_id = [ids[2], ids[0]]
+    model.save_pretrained(out)
 
 
 def save_random_model(config: dict, out: Path, *, seed: int = 0) -> None:
