@@ -473,9 +473,10 @@ def random_model(config: dict):
     """A randomly initialised model for a config.json dict, with the output embedding untied when
     the config says so (transformers 5 ties every (m)T5 at init; real mT5 has its own)."""
     import torch
-    from transformers import AutoConfig, AutoModelForSeq2SeqLM
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
 
-    model = AutoModelForSeq2SeqLM.from_config(AutoConfig.for_model(**config)).eval()
+    causal = any(str(name).endswith("ForCausalLM") for name in config.get("architectures", []))
+    model = (AutoModelForCausalLM if causal else AutoModelForSeq2SeqLM).from_config(AutoConfig.for_model(**config)).eval()
     head = model.get_output_embeddings()
     if not config.get("tie_word_embeddings", True) and head is not None and head.weight is model.get_input_embeddings().weight:
         head.weight = torch.nn.Parameter(torch.empty_like(head.weight).normal_(0, config.get("d_model", 512) ** -0.5))
