@@ -6,7 +6,7 @@ carries the unit with its glossary terms and the exact English of its amounts. A
 through one length-sorted, memory-sized batch stream (as on the seq2seq path). Every answer is
 cleaned of chatter and judged (summarize.engines.guard): an answer that is not usable (Chinese
 echoed, a refusal, an explanation, a loop; for summaries also a figure or name not in the article)
-is asked again once with the prompt's retry line and beam search. What still fails is kept out of
+is asked again once with the prompt's retry line. What still fails is kept out of
 the output (an empty English, which the checks report as missing) or, for Chinese echoed, kept so
 the checks report it; `problems` lists each, for --verbose and tests.
 """
@@ -122,8 +122,8 @@ class InstructEngine:
         judge: Judge,
         on_batch: Callable[[list[int]], None] | None = None,
     ) -> tuple[list[Answer], dict[int, str]]:
-        """Cleaned answers for every prompt, unusable ones asked again once (retry line, beam
-        search); returns the answers and the problems left."""
+        """Cleaned answers for every prompt, unusable ones asked again once; returns the answers
+        and the problems left."""
         self.stats.units += len(slots_of)
         static, prompts = self._prompt_tokens(slots_of)
         outputs = self._run(static, prompts, caps, decoding, on_batch)
@@ -135,7 +135,9 @@ class InstructEngine:
             todo = sorted(problems)
             self.stats.retries += len(todo)
             static, prompts = self._prompt_tokens([slots_of[i] for i in todo], retry=True)
-            retried = self._run(static, prompts, [caps[i] for i in todo], decoding.for_retry())
+            # Greedy again (beam search would cost a CPU several times over), with the retry line
+            # and no repeated 4-grams against loops.
+            retried = self._run(static, prompts, [caps[i] for i in todo], replace(decoding, no_repeat_ngram_size=4))
             for index, output in zip(todo, retried):
                 answer = self._answer(index, output, clean)
                 problem = self._judge(index, answer, judge)
