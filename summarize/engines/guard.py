@@ -39,6 +39,8 @@ _EXPLANATION = re.compile(
     r"|^\s*(?:in english, )?(?:it|this) (?:means|says|translates)",
     re.IGNORECASE,
 )
+_PROMPT_ECHO = re.compile(r"^(?:chinese|中文|names|(?:the )?amounts?\b[^:：]*)\s*[:：].*$", re.IGNORECASE)
+"""Lines of the prompt (its slot lines) repeated in the answer."""
 _SUMMARY_LABEL = re.compile(r"^\s*(?:摘要|总结|概括|新闻摘要|summary)\s*[:：]\s*", re.IGNORECASE)
 
 TOO_LONG = 12.0
@@ -57,7 +59,7 @@ def clean_translation(answer: str, source: str) -> str:
     english = [line for line in lines if not _mostly_han(line)]
     if english and len(english) < len(lines):
         lines = english  # "Chinese: ...", the source repeated around the translation
-    lines = [_LEAD_IN.sub("", re.sub(r"^(?:chinese|中文)\s*[:：].*$", "", line, flags=re.I), count=1) for line in lines]
+    lines = [_LEAD_IN.sub("", _PROMPT_ECHO.sub("", line), count=1) for line in lines]
     text = " ".join(line for line in lines if line)
     text = _TRAILER.sub("", text).strip()
     return _unquote(text, source)
@@ -75,11 +77,15 @@ def _unquote(text: str, source: str) -> str:
 
 def translation_problem(source: str, answer: str) -> str | None:
     """Why `answer` is not a translation of `source`, or None."""
+    from ..checks import check_missing
+
     if not answer.strip():
         return "empty answer"
     han_source = len(_HAN.findall(source))
     if han_source and _mostly_han(answer):
         return "answered in Chinese (the source echoed back)"
+    if check_missing(source, answer):
+        return "far too short: part of the text was not translated"
     if _REFUSAL.search(answer):
         return "a refusal or a request, not a translation"
     if _EXPLANATION.search(answer):
@@ -118,3 +124,17 @@ def complete_sentences(text: str) -> str:
 def _mostly_han(text: str) -> bool:
     han = len(_HAN.findall(text))
     return han > 0 and han * 3 >= len(_LATIN.findall(text))
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def han_runs(text: str) -> list[str]:
+    """The Chinese words left in an English text."""
+    return _HAN_RUN.findall(text) if not _mostly_han(text) else []
+
+
+def tidy(text: str) -> str:
+    """Single spaces, none before punctuation."""
+    text = re.sub(r"\s{2,}", " ", text)
+    return re.sub(r"\s+([,.;:!?)”’])", r"\1", text).strip()

@@ -14,6 +14,7 @@ the checks report it; `problems` lists each, for --verbose and tests.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from .batching import split_to_fit, token_budget_batches
 from .chat import TaskPrompt
 from .chat_models import ChatModel
 from .generation import Decoding, Output, Stats, Tokens, looks_looped
-from .guard import clean_summary, clean_translation, complete_sentences, summary_problem, translation_problem
+from .guard import clean_summary, clean_translation, complete_sentences, han_runs, summary_problem, tidy, translation_problem
 from .inference import MAX_BATCH_BYTES, MAX_BATCH_SIZE, MAX_BATCH_TOKENS, release_free_memory
 from .summarizing import join_sentences, selector, split_summary
 
@@ -196,6 +197,8 @@ class InstructTranslator(InstructEngine):
         answers, problems = self._answers(
             slots_of, caps, self._decoding(), lambda i, text: clean_translation(text, units[i]), judge, batch_done
         )
+        if self.settings.force_new_tokens is None:
+            self._fill_in_words([answer for i, answer in enumerate(answers) if i not in problems])
         parts: dict[int, list[str]] = {}
         for unit_index, (owner, answer) in enumerate(zip(owners, answers)):
             problem = problems.get(unit_index)
@@ -210,16 +213,43 @@ class InstructTranslator(InstructEngine):
         return results
 
     def _slots(self, text: str) -> dict[str, str]:
+        """The unit, its glossary terms and person names (pinyin), and the amounts whose figures
+        change in English (1550亿元 = 155 billion yuan; not 20年 = 20 years, which no model gets
+        wrong and which small models then answer instead of the sentence)."""
         from ..numbers import find_quantities, to_english
 
         glossary = self.settings.glossary
-        terms = glossary.terms_in(text) if glossary is not None else []
-        quantities = dict.fromkeys(f"{q.text} = {to_english(q)}" for q in find_quantities(text) if to_english(q) != q.text)
+        terms = {entry.zh: entry.en for entry in (glossary.terms_in(text) if glossary is not None else [])}
+        terms.update((name, romanized) for name, romanized in person_names(text) if name not in terms)
+        quantities = dict.fromkeys(f"{q.text} = {to_english(q)}" for q in find_quantities(text) if _figures_change(q.text, to_english(q)))
         return {
             "text": text,
-            "terms": "; ".join(f"{entry.zh} = {entry.en}" for entry in terms),
+            "terms": "; ".join(f"{zh} = {en}" for zh, en in terms.items()),
             "quantities": "; ".join(quantities),
         }
+
+    def _fill_in_words(self, answers: list[Answer]) -> None:
+        """Chinese words a translation left in ("promoting industry联动") translated on their own,
+        in one batch, and put in their place when the answer is plain English."""
+        words = sorted({run for answer in answers for run in han_runs(answer.text)}, key=len, reverse=True)
+        if not words:
+            return
+        english, problems = self._answers(
+            [self._slots(word) for word in words],
+            [self._cap(word) for word in words],
+            self._decoding(),
+            lambda i, text: clean_translation(text, words[i]),
+            lambda i, answer: translation_problem(words[i], answer.text),
+        )
+        found = {
+            word: _phrase(answer.text)
+            for i, (word, answer) in enumerate(zip(words, english))
+            if i not in problems and not han_runs(answer.text) and len(answer.text.split()) <= MAX_WORD_ANSWER
+        }
+        for answer in answers:
+            for word in han_runs(answer.text):
+                if word in found:
+                    answer.text = tidy(answer.text.replace(word, f" {found[word]} "))
 
     def _count(self, text: str) -> int:
         return len(self.model.encode(text))
@@ -302,3 +332,32 @@ class InstructSummarizer(InstructEngine):
         chosen = sorted(selector()(pieces, limit, cost=cost, title=request.title, fill=True)) or [0]
         text = join_sentences([pieces[i] for i in chosen])
         return text, sum(len(pieces[i]) for i in chosen) / max(1, len(body))
+
+
+MAX_WORD_ANSWER = 10
+"""Words in the translation of a Chinese word left in a sentence; longer is an explanation."""
+
+
+def _phrase(english: str) -> str:
+    """A word's translation as a phrase inside a sentence: no final full stop, no capital article."""
+    english = english.strip().rstrip(".。")
+    return re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", english)
+
+
+def _figures_change(chinese: str, english: str) -> bool:
+    return re.sub(r"\D", "", chinese) != re.sub(r"\D", "", english)
+
+
+def person_names(text: str) -> list[tuple[str, str]]:
+    """(name, pinyin) of the people named in `text` (jieba's person tag), surname first."""
+    from ..gloss import person_name
+
+    return [(word, person_name(word)) for word, flag in _tagged(text) if flag == "nr" and len(word) >= 2]
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" lines
+    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
