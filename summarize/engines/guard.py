@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from ..text import HAN as _HAN
+from ..text import HAN_CHARS
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 _LEAD_IN = re.compile(
@@ -126,7 +128,7 @@ def _mostly_han(text: str) -> bool:
     return han > 0 and han * 3 >= len(_LATIN.findall(text))
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 
 
 def han_runs(text: str) -> list[str]:

@@ -216,7 +216,7 @@ class InstructTranslator(InstructEngine):
         """The unit, its glossary terms and person names (pinyin), and the amounts whose figures
         change in English (1550亿元 = 155 billion yuan; not 20年 = 20 years, which no model gets
         wrong and which small models then answer instead of the sentence)."""
-        from ..numbers import find_quantities, to_english
+        from ..quantities import find_quantities, to_english
 
         glossary = self.settings.glossary
         terms = {entry.zh: entry.en for entry in (glossary.terms_in(text) if glossary is not None else [])}
