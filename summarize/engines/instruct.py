@@ -213,15 +213,15 @@ class InstructTranslator(InstructEngine):
         return results
 
     def _slots(self, text: str) -> dict[str, str]:
-        """The unit, its glossary terms and person names (pinyin), and the amounts whose figures
-        change in English (1550亿元 = 155 billion yuan; not 20年 = 20 years, which no model gets
+        """The unit, its glossary terms and person names (pinyin), and the amounts with a scale
+        word (1550亿元 = 155 billion yuan, 3万 = 30,000; not 20年 = 20 years, which no model gets
         wrong and which small models then answer instead of the sentence)."""
         from ..quantities import find_quantities, to_english
 
         glossary = self.settings.glossary
         terms = {entry.zh: entry.en for entry in (glossary.terms_in(text) if glossary is not None else [])}
         terms.update((name, romanized) for name, romanized in person_names(text) if name not in terms)
-        quantities = dict.fromkeys(f"{q.text} = {to_english(q)}" for q in find_quantities(text) if _figures_change(q.text, to_english(q)))
+        quantities = dict.fromkeys(f"{q.text} = {to_english(q)}" for q in find_quantities(text) if _scaled(q.text))
         return {
             "text": text,
             "terms": "; ".join(f"{zh} = {en}" for zh, en in terms.items()),
@@ -344,8 +344,9 @@ def _phrase(english: str) -> str:
     return re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", english)
 
 
-def _figures_change(chinese: str, english: str) -> bool:
-    return re.sub(r"\D", "", chinese) != re.sub(r"\D", "", english)
+def _scaled(chinese: str) -> bool:
+    """A scale word (万, 亿) moves the figures in English: 23.66亿元 is 2.366 billion, 3万 is 30,000."""
+    return bool(re.search("[万亿]", chinese))
 
 
 def person_names(text: str) -> list[tuple[str, str]]:
