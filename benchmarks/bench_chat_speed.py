@@ -65,8 +65,10 @@ def engines(model: Path, threads: int | None, static: bool):
     from summarize.engines.choose import choose_summarizer, choose_translator
     from summarize.registry import EngineOptions
 
-    options = EngineOptions(beam=1, threads=threads, extra={"force_new_tokens": dict(FORCED), "static_prompt": static})
-    return choose_translator(str(model), options)[0], choose_summarizer(str(model), options)[0]
+    options = EngineOptions(beam=1, threads=threads)
+    translator, _ = choose_translator(str(model), options, settings={"force_new_tokens": FORCED["translate"], "static_prompt": static})
+    summarizer, _ = choose_summarizer(str(model), options, settings={"force_new_tokens": FORCED["summarize"], "static_prompt": static})
+    return translator, summarizer
 
 
 def timed(function) -> float:

@@ -221,6 +221,23 @@ class Quantization(str, Enum):
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
+@app.command()
+def backends(as_json: JsonOpt = False) -> None:
+    """Registered translators and summarizers (built-in and plugins), with their own options."""
+    from .registry import registry
+
+    entries = [backend.to_dict() for backend in registry().backends()]
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    width = max((len(entry["name"]) for entry in entries), default=0)
+    for entry in entries:
+        options = f"  (options: {', '.join(entry['options'])})" if entry["options"] else ""
+        typer.echo(f"{entry['kind']:<10}  {entry['name']:<{width}}  {entry['description']}{options}")
+
+
 @models_app.command("list")
 def models_list(as_json: JsonOpt = False) -> None:
     """Known models (model cards): task, family, license, and whether and where they are downloaded."""
@@ -339,7 +356,7 @@ def translate(
         from .reading import InputRef, read_source
 
         text = read_source(InputRef(text, Path(text), Path(text))).text
-    engine, notice = choose_translator(options.translator, options.engine, strict=options.strict)
+    engine, notice = choose_translator(options.translator, options.engine, strict=options.strict, offered=options.offered_options())
     if notice:
         sys.stderr.write(f"summarize: {notice}\n")
     for line in translate_lines(text.splitlines(), engine):

@@ -69,10 +69,10 @@ def run_options(
         strict=strict,
         use_cache=not no_cache,
         glossary=glossary or config.get("glossary"),
+        prompt=prompt or config.get("prompt"),
         engine=EngineOptions(
             beam=beam or config.get("beam"),
             threads=threads or config.get("threads"),
             summary_chars=summary_chars or config.get("summary_chars", 120),
-            extra={"prompt": prompt or config.get("prompt")},
         ),
     )

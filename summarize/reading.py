@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decoding import DETECTION_SAMPLE_BYTES, NotTextError, decode_bytes, sniff_binary
+from .document import STDIN, STDIN_LABEL
 from .errors import InputError
 
-STDIN = "-"
-STDIN_LABEL = "stdin"
 STDIN_RELPATH = Path("stdin.txt")
 TEXT_SUFFIX = ".txt"
 

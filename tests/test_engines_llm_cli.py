@@ -52,6 +52,8 @@ def test_translate_with_own_prompt_file(cli, tiny_qwen_ct2, tmp_path):
     prompt.write_text("[translate]\nuser = 'no slot'\n", encoding="utf-8")
     rc, out, err = cli("translate", "今天天气很好。", "--translator", str(tiny_qwen_ct2), "--prompt", str(prompt))
     assert rc == 2 and out == "" and err.count("\n") == 1 and "terse.toml" in err and "{text}" in err
+    rc, out, err = cli("translate", "今天天气很好。", "--translator", "gloss", "--prompt", str(prompt))
+    assert rc == 0 and out.strip() and err == ""  # a translator without prompts leaves the file alone
 
 
 def test_models_convert_gguf_then_info(cli, tiny_qwen_gguf, tmp_path):
@@ -71,10 +73,10 @@ def test_causal_model_without_chat_template_is_refused(cli, tiny_qwen, tmp_path)
 
     plain = shutil.copytree(tiny_qwen, tmp_path / "base-model")
     (plain / "chat_template.jinja").unlink()
-    rc, out, err = cli("translate", "今天天气很好。", "--translator", str(plain))
+    rc, _out, err = cli("translate", "今天天气很好。", "--translator", str(plain))
     assert rc == 2 and "without a chat template" in err and err.count("\n") == 1
 
 
 def test_chat_card_not_pulled_says_how(cli):
-    rc, out, err = cli("translate", "今天天气很好。", "--translator", "qwen2.5-1.5b-instruct")
+    rc, _out, err = cli("translate", "今天天气很好。", "--translator", "qwen2.5-1.5b-instruct")
     assert rc == 2 and "summarize models pull qwen2.5-1.5b-instruct" in err and err.count("\n") == 1

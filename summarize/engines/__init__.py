@@ -22,12 +22,12 @@ CHAT_BACKENDS = {
 
 
 def register(registry: Registry) -> None:
-    from .chat_factories import make_chat_summarizer, make_chat_translator
-    from .factories import make_summarizer, make_translator
+    from .chat_factories import ChatOptions, make_chat_summarizer, make_chat_translator
+    from .factories import Seq2SeqOptions, make_summarizer, make_translator
 
     for backend, description in BACKENDS.items():
-        registry.add("translator", backend, partial(make_translator, backend), description)
-        registry.add("summarizer", backend, partial(make_summarizer, backend), description)
+        registry.add("translator", backend, partial(make_translator, backend), description, options=Seq2SeqOptions)
+        registry.add("summarizer", backend, partial(make_summarizer, backend), description, options=Seq2SeqOptions)
     for backend, description in CHAT_BACKENDS.items():
-        registry.add("translator", backend, partial(make_chat_translator, backend), description)
-        registry.add("summarizer", backend, partial(make_chat_summarizer, backend), description)
+        registry.add("translator", backend, partial(make_chat_translator, backend), description, options=ChatOptions)
+        registry.add("summarizer", backend, partial(make_chat_summarizer, backend), description, options=ChatOptions)

@@ -160,7 +160,7 @@ class ChatTemplate:
             return self._template.render(messages=messages, add_generation_prompt=add_generation_prompt, **self._special)
         except TemplateError as exc:
             raise ModelError(f"the chat template refused the messages: {exc}", path=self._where, hint="Check the chat template") from exc
-        except Exception as exc:  # noqa: BLE001 - a template's own bugs (undefined names, bad indexing)
+        except Exception as exc:
             raise ModelError(f"the chat template failed: {type(exc).__name__}: {exc}", path=self._where, hint="Check the chat template") from exc
 
     def split(self, messages: list[Message]) -> tuple[str, str]:

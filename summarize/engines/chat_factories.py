@@ -2,9 +2,9 @@
 summarizer on a decoder-only checkpoint (a card such as qwen2.5-1.5b-instruct, or any local
 directory of a chat model, Hugging Face or CTranslate2).
 
-Options are typed (`ChatOptions`): the prompt file (`--prompt FILE`) and whether the system prompt
-is cached. A model is loaded once per process and shared: `--translator X --summarizer X` runs
-one copy of X.
+Options are typed (`ChatOptions`): the prompt file (`--prompt FILE`), whether the system prompt
+is cached, and forced output lengths for benchmarks. A model is loaded once per process and
+shared: `--translator X --summarizer X` runs one copy of X.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import ModelError
 from ..registry import EngineInfo, EngineOptions
 from .cards import GenerationDefaults, Task, check_task, find_card
 from .chat import load_task_prompt
 from .chat_models import ChatModel
+from .factories import ForcedLengthOptions
 from .instruct import InstructSettings, InstructSummarizer, InstructTranslator
 from .locate import ModelRef, resolve
 
@@ -31,46 +31,44 @@ _loaded: dict[tuple[str, str, int | None], ChatModel] = {}
 
 
 @dataclass(frozen=True)
-class ChatOptions:
-    """What the user can set for chat backends, besides the shared engine options."""
+class ChatOptions(ForcedLengthOptions):
+    """The chat backends' own options, besides the shared engine options."""
 
     prompt: Path | None = None
     """A prompt file (TOML, see prompts/chat.toml) replacing the packaged prompts it has tasks for."""
     static_prompt: bool = True
     """Cache the system prompt's model state (off only to measure what it saves)."""
 
-    @classmethod
-    def from_engine(cls, options: EngineOptions) -> ChatOptions:
-        prompt = options.extra.get("prompt")
-        return cls(prompt=Path(prompt) if prompt else None, static_prompt=bool(options.extra.get("static_prompt", True)))
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.prompt is not None and not isinstance(self.prompt, Path):
+            object.__setattr__(self, "prompt", Path(self.prompt))
 
 
-def make_chat_translator(backend: str, model: str | None, options: EngineOptions) -> InstructTranslator:
+def make_chat_translator(backend: str, model: str | None, options: ChatOptions) -> InstructTranslator:
     ref, chat = _load("translate", backend, model, options)
     settings = _settings(ref, options, "translate")
     return InstructTranslator(chat, _info(ref, chat, "translation", settings), settings)
 
 
-def make_chat_summarizer(backend: str, model: str | None, options: EngineOptions) -> InstructSummarizer:
+def make_chat_summarizer(backend: str, model: str | None, options: ChatOptions) -> InstructSummarizer:
     ref, chat = _load("summarize", backend, model, options)
     settings = _settings(ref, options, "summarize")
     return InstructSummarizer(chat, _info(ref, chat, "abstractive", settings), settings)
 
 
-def _settings(ref: ModelRef, options: EngineOptions, task: Task) -> InstructSettings:
+def _settings(ref: ModelRef, options: ChatOptions, task: Task) -> InstructSettings:
     card = ref.card
     generation = card.generation if card else CHAT_DEFAULTS
-    chat = ChatOptions.from_engine(options)
-    forced: Any = options.extra.get("force_new_tokens")
     return InstructSettings(
         generation=generation,
-        prompt=load_task_prompt(task, chat.prompt),
+        prompt=load_task_prompt(task, options.prompt),
         beam=options.beam or generation.beam,
         max_input_tokens=card.max_input_tokens if card else CHAT_MAX_INPUT_TOKENS,
         summary_chars=options.summary_chars,
-        glossary=options.extra.get("glossary") or _default_glossary(),
-        static_prompt=chat.static_prompt,
-        force_new_tokens=forced.get(task) if isinstance(forced, dict) else forced,
+        glossary=options.glossary or _default_glossary(),
+        static_prompt=options.static_prompt,
+        force_new_tokens=options.force_new_tokens,
     )
 
 

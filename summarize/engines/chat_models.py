@@ -102,7 +102,7 @@ class CT2ChatModel:
         source = checkpoint.tokenizer_dir or checkpoint.path
         try:
             self._tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
-        except Exception as exc:  # noqa: BLE001 - the library raises a bare Exception on bad JSON
+        except Exception as exc:
             raise ModelError(f"corrupt tokenizer.json: {exc}", path=str(source), hint="Copy it from the original checkpoint again") from exc
         self.template = ChatTemplate.from_dir(source)
         self.quantization = checkpoint.metadata.get("quantization")
@@ -165,7 +165,7 @@ class HFChatModel:
         try:
             self._tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=offline)
             self.model = AutoModelForCausalLM.from_pretrained(source, local_files_only=offline, dtype=torch.float32).eval()
-        except Exception as exc:  # noqa: BLE001 - any loading failure is a model problem for the user
+        except Exception as exc:
             where = "directory" if os.path.isdir(source) else "hub id"
             raise ModelError(
                 f"cannot load the chat model with transformers ({where}): {type(exc).__name__}: {exc}",

@@ -98,7 +98,7 @@ def gguf_to_checkpoint(info: GGUFInfo, out: Path) -> Path:
         with redirect_stderr(io.StringIO()):  # the loader's progress bar, which no setting turns off
             tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
             loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
-    except Exception as exc:  # noqa: BLE001 - any loader failure: one line naming the file
+    except Exception as exc:
         raise ModelError(f"transformers cannot load the GGUF file: {type(exc).__name__}: {exc}", path=str(info.path), hint="Check that the file is complete") from exc
     settings = loaded.config.to_dict()
     for key in ("quantization_config", "_name_or_path"):

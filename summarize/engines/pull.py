@@ -109,7 +109,7 @@ def download(card: Card) -> Path:
         snapshot_download(card.hub_id, revision=card.revision, local_dir=partial, allow_patterns=wanted)
     except ModelError:
         raise
-    except Exception as exc:  # noqa: BLE001 - network, auth and hub errors: one line for the user
+    except Exception as exc:
         raise ModelError(
             f"download of {where} failed: {type(exc).__name__}: {exc}",
             hint="Check the network connection and try again; an interrupted download resumes",
@@ -150,7 +150,7 @@ def check_tokenizer(path: Path, where: str) -> None:
 
     try:
         AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    except Exception as exc:  # noqa: BLE001 - any tokenizer failure: one line for the user
+    except Exception as exc:
         raise ModelError(
             f"the tokenizer of {where} does not load ({type(exc).__name__}: {exc})",
             path=str(path),
