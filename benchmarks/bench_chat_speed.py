@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             batch = max(1, round(len(units) / max(1, (translator.stats.batches - before) / len(pipeline_s))))
             raw_s.append(
                 timed(
-                    lambda: generator.generate_batch(
+                    lambda batch=batch: generator.generate_batch(
                         [list(p) for p in prompts], static_prompt=list(static or []) or None, include_prompt_in_result=False,
                         max_length=FORCED["translate"], min_length=FORCED["translate"], max_batch_size=batch, beam_size=1,
                     )

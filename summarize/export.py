@@ -21,8 +21,8 @@ from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, OutputError, SummarizeError
 from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
+from .render.formats import DOCUMENT_FORMATS
 
-FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
 
 
@@ -67,7 +67,7 @@ def export(
         if isinstance(item, SummarizeError):
             report.failed.append((item.path or "?", str(item)))
             continue
-        output = out_dir / item.output_relpath.with_suffix(FORMATS[fmt])
+        output = out_dir / item.output_relpath.with_suffix(DOCUMENT_FORMATS[fmt].suffix)
         if output in claimed:
             report.failed.append((item.input, f"{item.label}: same output as {claimed[output]} ({output}); export them separately or from a common parent directory"))
             continue
@@ -323,12 +323,11 @@ class _OutputFiles:
             self.discard()  # an output left open: its input failed part-way
             self._file = AtomicOutput(job.output)
             meta = {"signature": self._signature, "input": digest.page.input, "input_sha256": job.input_sha256}
-            self._document = _document_writer(self._fmt, self._file.write, full=self._full, meta=meta)
+            self._document = DOCUMENT_FORMATS[self._fmt].writer(self._file.write, full=self._full, meta=meta)
         self._document.part(digest, first=part.first, last=part.last)
         if not part.last:
             return False
-        if self._fmt == "json":
-            self._file.write("\n")  # a text file ends with a line break
+        self._file.write(DOCUMENT_FORMATS[self._fmt].closing(several=False))
         complete, self._file = self._file, None
         complete.commit()
         return True
@@ -368,13 +367,3 @@ def _source_hash(source, job: _Job) -> str:
         return raw
     return _input_hash(job.ref.path) if job.ref.path is not None else hashlib.sha256(source.text.encode()).hexdigest()
 
-
-def _document_writer(fmt: str, write, *, full: bool, meta: dict):
-    """The writer of one output document in `fmt`: `.part(digest, first=, last=)` as parts come."""
-    if fmt == "json":
-        from .render.jsonout import DigestJsonWriter
-
-        return DigestJsonWriter(write, full=full, meta=meta)
-    from .render.markdown import MarkdownWriter
-
-    return MarkdownWriter(write, full=full, meta=meta)

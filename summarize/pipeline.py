@@ -37,6 +37,8 @@ their own `revision` when their output changes.)"""
 @dataclass
 class RunOptions:
     full: bool = False
+    format: str = "terminal"
+    """What the digests are written as: "terminal", or a document format (render.formats)."""
     summarizer: str | None = None
     translator: str | None = None
     strict: bool = False
@@ -187,7 +189,8 @@ def _model_text(page: Page, text: str) -> str:
 def _skeleton(page: Page, full: bool) -> PageDigest:
     articles = []
     for article in page.articles:
-        title = Unit(f"{article.id}.title", article.title) if article.title else None
+        # An untitled article is named by its byline (a commentator's column): translated as its title.
+        title = Unit(f"{article.id}.title", article.title or article.byline) if article.title or article.byline else None
         subtitle = Unit(f"{article.id}.subtitle", article.subtitle) if article.subtitle else None
         paragraphs = {}
         if full:

@@ -17,7 +17,6 @@ from summarize.engines.generation import Decoding, looks_looped
 from summarize.engines.summarizing import join_sentences, lead_sentences, split_summary
 from summarize.errors import ModelError, UsageError
 
-
 # --- batching -------------------------------------------------------------------------------------
 
 

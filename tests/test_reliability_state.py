@@ -88,11 +88,11 @@ def test_two_exports_of_one_folder_at_once(tmp_path):
     command = [sys.executable, "-m", "summarize", "export", "pages", "-o", str(out), "--format", "json"]
     procs = [subprocess.Popen(command, cwd=tmp_path, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     results = [p.communicate(timeout=300) for p in procs]
-    for proc, (stdout, stderr) in zip(procs, results):
+    for proc, (_, stderr) in zip(procs, results):
         assert proc.returncode == 0, stderr.decode()
         assert b"Traceback" not in stderr
     files = snapshot(out)
-    assert sorted(files) == [f"pages/p{n}.json" for n in range(6)]  # complete, no temp files left
+    assert sorted(files) == [f"p{n}.json" for n in range(6)]  # complete, no temp files left
     for name, data in files.items():
         page = json.loads(data)
         assert page["articles"] and all(a["summary_zh"] for a in page["articles"] if a["paragraphs"]), name
