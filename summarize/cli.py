@@ -21,6 +21,7 @@ from .cli_options import (
     InputsArg,
     NoCacheOpt,
     ProgressOpt,
+    PromptOpt,
     StrictOpt,
     SummarizerOpt,
     SummaryCharsOpt,
@@ -118,6 +119,7 @@ def run(
     strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
     glossary: GlossaryOpt = None,
+    prompt: PromptOpt = None,
 ) -> None:
     """The main job: article summaries, Chinese and English.
 
@@ -129,7 +131,7 @@ def run(
 
     options = run_options(
         full=full, format=output_format(fmt and fmt.value, output), summarizer=summarizer, translator=translator,
-        beam=beam, threads=threads, summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
+        beam=beam, threads=threads, summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary, prompt=prompt,
     )  # fmt: skip
     context.color, context.progress = color, progress
     with context.library_warnings():
@@ -158,6 +160,7 @@ def export(
     strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
     glossary: GlossaryOpt = None,
+    prompt: PromptOpt = None,
 ) -> None:
     """Batch: digest a tree of pages into Markdown or JSON files.
 
@@ -171,7 +174,7 @@ def export(
 
     options = run_options(
         full=full, format=output_format(fmt.value, None), summarizer=summarizer, translator=translator, beam=beam,
-        threads=threads, summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary,
+        threads=threads, summary_chars=summary_chars, strict=strict, no_cache=no_cache, glossary=glossary, prompt=prompt,
     )  # fmt: skip
     context.progress = progress
     on_ray = ray_settings(flag=ray, address=ray_address, actors=ray_actors, config=load_config())
@@ -183,7 +186,7 @@ def export(
 # --- models, translate (local seq2seq engines: summarize/engines) ---
 
 models_app = typer.Typer(
-    help="Local models: list, download, convert to CTranslate2, inspect.",
+    help="Seq2seq and chat models: list, download, convert, inspect.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -237,7 +240,7 @@ def models_pull(
 
 @models_app.command("convert", cls=UsageCommand)
 def models_convert(
-    source: Annotated[Path, typer.Argument(metavar="PATH", help="A local Hugging Face seq2seq checkpoint directory.")],
+    source: Annotated[Path, typer.Argument(metavar="PATH", help="A local Hugging Face checkpoint directory (seq2seq or chat), or a GGUF file.")],
     out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help="Directory to create.")],
     quantization: Annotated[Quantization, typer.Option("--quantization", "-q", help="Weight type.")] = Quantization.int8,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
@@ -273,13 +276,14 @@ def translate(
     beam: BeamOpt = None,
     threads: ThreadsOpt = None,
     strict: StrictOpt = False,
+    prompt: PromptOpt = None,
 ) -> None:
     """Translate Chinese text to English, line by line.
 
     One line out per line in, sentence by sentence."""
     from .commands.translate import translate as translate_text
 
-    options = run_options(translator=translator, beam=beam, threads=threads, strict=strict)
+    options = run_options(translator=translator, beam=beam, threads=threads, strict=strict, prompt=prompt)
     with context.library_warnings():
         _done(translate_text(context, text, options))
 

@@ -48,6 +48,14 @@ SummaryCharsOpt = Annotated[
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail instead of falling back to the built-in engines when a neural model is missing.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation/summary cache.")]
+PromptOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--prompt",
+        metavar="FILE",
+        help="Prompt file for chat models: TOML with \\[translate] and/or \\[summarize] tables (see prompts/chat.toml).",
+    ),
+]
 GlossaryOpt = Annotated[
     Optional[str], typer.Option("--glossary", metavar="FILE", help="Glossary file: one term per line, Chinese, a tab, English; # comments.")
 ]
@@ -65,6 +73,7 @@ def run_options(
     strict: bool = False,
     no_cache: bool = False,
     glossary: str | None = None,
+    prompt: str | None = None,
 ):
     """RunOptions from CLI values, falling back to the user's config.toml for unset ones."""
     from .home import load_config
@@ -80,6 +89,7 @@ def run_options(
         strict=strict,
         use_cache=not no_cache,
         glossary=glossary or config.get("glossary"),
+        prompt=prompt or config.get("prompt"),
         engine=EngineOptions(
             beam=beam or config.get("beam"),
             threads=threads or config.get("threads"),

@@ -52,6 +52,12 @@ class RunOptions:
     """Values of the summarizer backend's own options (`summarize backends` lists them)."""
     translator_options: dict[str, Any] = field(default_factory=dict)
     """Values of the translator backend's own options."""
+    prompt: str | None = None
+    """A prompt file for the chat backends (`--prompt`); backends without prompts ignore it."""
+
+    def offered_options(self) -> dict[str, Any]:
+        """Run-wide values each backend takes if it declares the option (engines.choose)."""
+        return {"prompt": self.prompt} if self.prompt else {}
 
     def fingerprint(self) -> dict:
         """What, besides the input and the engines (glossary included), determines an output
@@ -79,8 +85,13 @@ class Engines:
         self.glossary = _load_glossary(options.glossary)
         engine_options = replace(options.engine, glossary=self.glossary)
         strict = options.strict
-        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=strict, settings=options.summarizer_options)
-        self.translator, note_t = choose_translator(options.translator, engine_options, strict=strict, settings=options.translator_options)
+        offered = options.offered_options()
+        self.summarizer, note_s = choose_summarizer(
+            options.summarizer, engine_options, strict=strict, settings=options.summarizer_options, offered=offered
+        )
+        self.translator, note_t = choose_translator(
+            options.translator, engine_options, strict=strict, settings=options.translator_options, offered=offered
+        )
         self.notices = [n for n in (note_s, note_t) if n]
 
     @property

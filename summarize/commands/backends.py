@@ -15,6 +15,7 @@ def list_backends(ctx: Context, *, as_json: bool) -> None:
     if as_json:
         ctx.stdout.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
         return
+    width = max((len(entry["name"]) for entry in entries), default=0)
     for entry in entries:
         options = f"  (options: {', '.join(entry['options'])})" if entry["options"] else ""
-        ctx.stdout.write(f"{entry['kind']:<10}  {entry['name']:<12}  {entry['description']}{options}\n")
+        ctx.stdout.write(f"{entry['kind']:<10}  {entry['name']:<{width}}  {entry['description']}{options}\n")

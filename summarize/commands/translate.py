@@ -15,7 +15,7 @@ def translate(ctx: Context, text: str | None, options) -> ExitStatus:
     from ..engines.translating import translate_lines
 
     text = _text_to_translate(ctx, text)
-    engine, notice = choose_translator(options.translator, options.engine, strict=options.strict)
+    engine, notice = choose_translator(options.translator, options.engine, strict=options.strict, offered=options.offered_options())
     if notice:
         report_fallbacks(ctx, summarizer=False, translator=True)
     for line in translate_lines(text.splitlines(), engine):
