@@ -12,7 +12,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,9 +21,13 @@ from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, OutputError, SummarizeError
 from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
+from .render.formats import DOCUMENT_FORMATS
 
-FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
+
+BatchResult = tuple[list[Path], list[tuple[str, str]]]  # (outputs written, (input, message) failed)
+BatchRunner = Callable[[list[list["_Job"]], str, dict], Iterator[BatchResult]]
+"""runner(batches, fmt, signature): runs `export_batch` on every batch, yields each result."""
 
 
 @dataclass
@@ -52,22 +56,24 @@ def export(
     jobs: int = 1,
     progress: StageCallback | None = None,
     engines: Engines | None = None,
+    runner: BatchRunner | None = None,
 ) -> ExportReport:
     """Digest every input into `out_dir` (see the module doc). `engines`: made from `options`
-    when not given."""
+    when not given. `runner`: where the batches run (default: here, or in `jobs` processes);
+    whatever runs them calls `export_batch`, so every runner writes the same files."""
     from .reading import discover, read_source
 
     _prepare_out_dir(out_dir)
     report = ExportReport()
     engines = engines or Engines(options)
-    signature = _signature(engines, options, fmt)
+    signature = output_signature(engines, options, fmt)
     pending: list[_Job] = []
     claimed: dict[Path, str] = {}  # output -> the input it is for
     for item in discover(inputs):
         if isinstance(item, SummarizeError):
             report.failed.append((item.path or "?", str(item)))
             continue
-        output = out_dir / item.output_relpath.with_suffix(FORMATS[fmt])
+        output = out_dir / item.output_relpath.with_suffix(DOCUMENT_FORMATS[fmt].suffix)
         if output in claimed:
             report.failed.append((item.input, f"{item.label}: same output as {claimed[output]} ({output}); export them separately or from a common parent directory"))
             continue
@@ -91,13 +97,18 @@ def export(
         if progress:  # the model work inside a batch, shown on the one bar
             progress("export", done, total, f"{stage.rstrip('e')}ing {where}".strip())  # "translating page.txt a3"
 
+    if runner is None:
+
+        def runner(batches, fmt, signature):
+            return _run_batches(batches, options, fmt, signature, engines, jobs, out_dir, model_stage)
+
     try:
-        for written, failed in _run_batches(batches, options, fmt, signature, engines, jobs, out_dir, model_stage):
+        for written, failed in runner(batches, fmt, signature):
             report.written += written
             report.failed += failed
             done += len(written) + len(failed)
             if progress:
-                progress("export", done, total, "")
+                progress("export", done, total, f"{len(report.failed)} failed" if report.failed else "")
     except StorageError as exc:  # disk full or read-only: the other files would fail the same way
         report.written += getattr(exc, "written", [])
         report.failed.append((exc.path or str(out_dir), f"{exc} (export stopped)"))
@@ -116,7 +127,8 @@ def _prepare_out_dir(out_dir: Path) -> None:
     remove_stale_temps(out_dir)
 
 
-def _signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+def output_signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+    """What an output records of how it was made: an output whose signature differs is redone."""
     return {
         "version": __version__,
         "pipeline": PIPELINE_VERSION,
@@ -184,7 +196,7 @@ def _json_meta(output: Path) -> dict | None:
 def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path, model_stage: StageCallback):
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield _export_batch(batch, fmt, signature, engines, model_stage)
+            yield export_batch(batch, fmt, signature, engines, model_stage)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -262,12 +274,12 @@ def _export_batch_in_worker(batch, fmt, signature, options):
     global _worker_engines
     if _worker_engines is None:  # one model load per worker process
         _worker_engines = Engines(options)
-    return _export_batch(batch, fmt, signature, _worker_engines)
+    return export_batch(batch, fmt, signature, _worker_engines)
 
 
-def _export_batch(
+def export_batch(
     batch: list[_Job], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
-) -> tuple[list[Path], list[tuple[str, str]]]:
+) -> BatchResult:
     """Digest and write the outputs of `batch`, one batch stream for the models (a huge input part
     by part, its output written as each part is digested)."""
     from .pipeline import page_batches
@@ -323,12 +335,11 @@ class _OutputFiles:
             self.discard()  # an output left open: its input failed part-way
             self._file = AtomicOutput(job.output)
             meta = {"signature": self._signature, "input": digest.page.input, "input_sha256": job.input_sha256}
-            self._document = _document_writer(self._fmt, self._file.write, full=self._full, meta=meta)
+            self._document = DOCUMENT_FORMATS[self._fmt].writer(self._file.write, full=self._full, meta=meta)
         self._document.part(digest, first=part.first, last=part.last)
         if not part.last:
             return False
-        if self._fmt == "json":
-            self._file.write("\n")  # a text file ends with a line break
+        self._file.write(DOCUMENT_FORMATS[self._fmt].closing(several=False))
         complete, self._file = self._file, None
         complete.commit()
         return True
@@ -368,13 +379,3 @@ def _source_hash(source, job: _Job) -> str:
         return raw
     return _input_hash(job.ref.path) if job.ref.path is not None else hashlib.sha256(source.text.encode()).hexdigest()
 
-
-def _document_writer(fmt: str, write, *, full: bool, meta: dict):
-    """The writer of one output document in `fmt`: `.part(digest, first=, last=)` as parts come."""
-    if fmt == "json":
-        from .render.jsonout import DigestJsonWriter
-
-        return DigestJsonWriter(write, full=full, meta=meta)
-    from .render.markdown import MarkdownWriter
-
-    return MarkdownWriter(write, full=full, meta=meta)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarize.gloss import gloss, key_fact_pairs
-from summarize.gloss_words import left_out, news_sense
 from summarize.gloss_context import ordinal_day
+from summarize.gloss_words import left_out, news_sense
 from summarize.glossary import default_glossary
 from summarize.segmentation import segment_text
 
