@@ -19,8 +19,9 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
+from .digest import PageDigest
 from .errors import ModelError, OutputError, SummarizeError
-from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
+from .pipeline import PIPELINE_VERSION, Engines, PagePart, RunOptions, StageCallback, run_pages
 from .render.formats import DOCUMENT_FORMATS
 
 FILES_PER_BATCH = 8
