@@ -46,6 +46,10 @@ def run_inputs(
     from .reading import discover
 
     inputs_read = _Inputs(discover(inputs), report)
+    if output is not None:
+        from .output_guard import refuse_input_as_output
+
+        refuse_input_as_output(output, inputs_read.items)
     engines: Engines | None = None
     documents: _Documents | None = None
     with ExitStack() as stack:
