@@ -22,6 +22,7 @@ from pathlib import Path
 from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, SummarizeError
+from .interrupts import cleanup_on_stop
 from .output_guard import OutputFolder, OutputIsInputError, check_replaceable, input_identities
 from .output_guard import read_output_meta  # noqa: F401 - was defined here: kept importable
 from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
@@ -61,7 +62,7 @@ def export(
 ) -> ExportReport:
     """Digest every input into `out_dir` (see the module doc). `engines`: made from `options`
     when not given."""
-    from .reading import discover, read_source
+    from .reading import discover
 
     folder = OutputFolder(out_dir)
     try:
@@ -178,7 +179,8 @@ def _run_batches(batches, options, fmt, signature, engines, jobs, folder: Output
         sys.warnoptions.append(_QUIET_TRACKER)
     context = multiprocessing.get_context("spawn")
     others = set(multiprocessing.active_children())
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+    stop_cleanup = cleanup_on_stop(lambda: remove_stale_temps(folder.path))  # what killed workers were writing
+    with stop_cleanup, ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         try:
             with _ctrl_c_ignored():  # workers start (on submit) ignoring Ctrl-C: this process handles it
                 futures = [pool.submit(_export_batch_in_worker, batch, fmt, signature, worker_options, folder) for batch in batches]
