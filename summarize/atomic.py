@@ -62,11 +62,22 @@ class AtomicOutput:
                 if stat.S_ISDIR(_mode(self._name, dir_fd) or 0):
                     raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
             self._tmp = _temp_name(self._name)
-            self._file = open(_create_new(self._tmp, self._dir_fd), "w", encoding="utf-8", newline="\n")
+            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n", opener=self._create_temp)
             _being_written.add(self)
         except OSError as exc:
             self._close_dir()
             raise _output_error(exc, path) from exc
+
+    def _create_temp(self, name: str, _flags: int) -> int:
+        """A new empty file `name` in the folder, open for writing. What is already there under
+        that name (left by a dead writer that had our pid, or a link) is removed, never written
+        through."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            return os.open(name, flags, 0o666, dir_fd=self._dir_fd)
+        except FileExistsError:
+            os.unlink(name, dir_fd=self._dir_fd)
+            return os.open(name, flags, 0o666, dir_fd=self._dir_fd)
 
     def write(self, text: str) -> None:
         try:
@@ -132,17 +143,6 @@ _being_written: set[AtomicOutput] = set()
 def remove_temps_being_written() -> None:
     for output in list(_being_written):
         output.remove_temp()
-
-
-def _create_new(name: str, dir_fd: int | None) -> int:
-    """A new empty file `name` in `dir_fd`, open for writing. What is already there under that
-    name (left by a dead writer that had our pid, or a link) is removed, never written through."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        return os.open(name, flags, 0o666, dir_fd=dir_fd)
-    except FileExistsError:
-        os.unlink(name, dir_fd=dir_fd)
-        return os.open(name, flags, 0o666, dir_fd=dir_fd)
 
 
 def _mode(path: Path | str, dir_fd: int | None = None) -> int | None:

@@ -150,19 +150,20 @@ class OutputFolder:
                     child = os.open(name, _DIR_FLAGS, dir_fd=fd)
             except OSError as exc:
                 os.close(fd)
-                raise self._not_a_folder(exc, Path(*parts[: depth + 1])) from exc
+                raise self._not_a_folder(exc, Path(*parts[: depth + 1]), relpath) from exc
             os.close(fd)
             fd = child
         return fd
 
-    def _not_a_folder(self, exc: OSError, relpath: Path) -> OutputError:
-        shown = str(self.path / relpath)
+    def _not_a_folder(self, exc: OSError, folder: Path, output: Path) -> OutputError:
+        """Why `folder`, on the way to `output`, cannot be opened as a folder."""
+        shown = str(self.path / output)
         if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-            info = self.lstat(relpath)
+            info = self.lstat(folder)
             if info is not None and stat.S_ISLNK(info.st_mode):
-                return OutputError("is a symbolic link inside the output directory, which an export never writes through; remove it or choose another output directory", path=shown)
+                return OutputError(f"its folder {self.path / folder} is a symbolic link, which an export never writes through; remove it or choose another output directory", path=shown)
             return OutputError("a file is in the way where a directory is needed; move it or choose another output directory", path=shown)
-        return OutputError(f"cannot create or open this directory: {exc.strerror or exc}", path=shown)
+        return OutputError(f"cannot create or open its folder {self.path / folder}: {exc.strerror or exc}", path=shown)
 
 
 class OutputIsInputError(OutputError):

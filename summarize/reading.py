@@ -112,6 +112,18 @@ def read_source(ref: InputRef) -> Source:
     return source
 
 
+def iter_sources(inputs: Sequence[str]) -> Iterator[Source | InputError]:
+    """Discover and read inputs one at a time; errors are yielded in place, not raised."""
+    for item in discover(inputs):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield read_source(item)
+        except InputError as exc:
+            yield exc
+
+
 def _source(ref: InputRef, data: bytes, raw_sha256: str) -> Source:
     if not data:
         raise InputError("the input is empty", path=ref.label, hint="Give it some Chinese text")
