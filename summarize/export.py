@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from . import __version__
@@ -110,6 +111,9 @@ def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, forc
             pending.append(_Job(item, output, relpath, replace_any=force))
     total = len(pending) + len(report.skipped)
     done = len(report.skipped)
+    # A long stream (stdin) is read as it is digested: in this process, never sent to a worker.
+    streamed = [job for job in pending if getattr(job.source, "rest", None) is not None]
+    pending = [job for job in pending if job not in streamed]
     batches = [pending[i : i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)]
     if progress:
         progress("export", done, total, "")
@@ -119,7 +123,8 @@ def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, forc
             progress("export", done, total, f"{stage.rstrip('e')}ing {where}".strip())  # "translating page.txt a3"
 
     try:
-        for written, failed in _run_batches(batches, options, fmt, signature, engines, jobs, folder, model_stage):
+        in_process = (_export_batch([job], fmt, signature, engines, folder, model_stage) for job in streamed)
+        for written, failed in chain(in_process, _run_batches(batches, options, fmt, signature, engines, jobs, folder, model_stage)):
             report.written += written
             report.failed += failed
             done += len(written) + len(failed)
