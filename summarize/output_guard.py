@@ -27,15 +27,19 @@ _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 def input_identities(items: Iterable[object]) -> set[Identity]:
-    """The files behind the inputs (reading.InputRef items; errors and stdin are skipped)."""
+    """The files behind the inputs (reading.InputRef items, errors skipped); stdin counts when
+    it is a file (`summarize run - -o page.txt < page.txt`)."""
+    import sys
+
+    from .reading import InputRef
+
     found = set()
     for item in items:
-        path = getattr(item, "path", None)
-        if path is None:
+        if not isinstance(item, InputRef):
             continue
         try:
-            info = os.stat(path)
-        except OSError:
+            info = os.fstat(sys.stdin.fileno()) if item.path is None else os.stat(item.path)
+        except (OSError, ValueError, AttributeError):  # no stdin, or one without a file descriptor
             continue
         found.add((info.st_dev, info.st_ino))
     return found

@@ -5,12 +5,13 @@ output folder."""
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from run_helpers import SAMPLE_PAGE, run_cli
+from run_helpers import SAMPLE_PAGE, cli_command, cli_env, run_cli
 
 from summarize.atomic import AtomicOutput, _temp_name
 from summarize.export import export
@@ -69,6 +70,14 @@ def test_run_refuses_an_output_that_is_any_input_or_links_to_one(tmp_path):
     assert a.read_text(encoding="utf-8") == PAGE and b.read_text(encoding="utf-8") == ONE_ARTICLE
     fresh = run_cli("run", "a.txt", "b.txt", "--format", "markdown", "-o", "digest.md", *BUILTIN, cwd=tmp_path)
     assert fresh.returncode == 0 and "义乌" in (tmp_path / "digest.md").read_text(encoding="utf-8")
+
+
+def test_run_refuses_an_output_that_is_the_file_on_stdin(tmp_path):
+    page = write(tmp_path / "page.txt", PAGE)
+    with open(page, "rb") as stdin:
+        proc = subprocess.run(cli_command("run", "-", "-o", "page.txt", *BUILTIN), stdin=stdin, capture_output=True, text=True, cwd=tmp_path, env=cli_env(), timeout=300)
+    assert proc.returncode == 2 and "summarize: error: page.txt: is one of the inputs" in proc.stderr
+    assert page.read_text(encoding="utf-8") == PAGE
 
 
 # --- export: inputs, users' files, --force ------------------------------------------------------
