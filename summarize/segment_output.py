@@ -153,6 +153,8 @@ def print_segmentation(inputs: list[str], *, as_json: bool, stdout: TextIO, repo
             continue
         for warning in item.warnings:
             report("warning", f"{item.label}: {warning}")
+        if item.rest is not None:  # the offsets shown are into the whole text: a long stream is read whole
+            item.text, item.rest = "".join(item.texts()), None
         page = iter_source_parts(item)
         if as_json:
             if not single:
