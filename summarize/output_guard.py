@@ -76,7 +76,7 @@ class OutputFolder:
         try:
             self._fd = os.open(self._real, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except OSError as exc:
-            raise OutputError(f"cannot open the output directory: {exc.strerror or exc}", path=str(self.path)) from exc
+            raise OutputError(f"cannot open the output directory: {exc.strerror or exc}; check its permissions or choose another one with -o", path=str(self.path)) from exc
         info = os.fstat(self._fd)
         self.identity = (info.st_dev, info.st_ino)
 
@@ -105,7 +105,7 @@ class OutputFolder:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise OutputError(f"cannot look at it: {exc.strerror or exc}", path=str(self.path / relpath)) from exc
+            raise OutputError(f"cannot look at it: {exc.strerror or exc}; check the permissions of the output directory", path=str(self.path / relpath)) from exc
         finally:
             os.close(folder)
 
@@ -137,7 +137,7 @@ class OutputFolder:
         exist and `create` is false."""
         parts = relpath.parts[:-1]
         if relpath.is_absolute() or os.pardir in relpath.parts or not relpath.name:
-            raise OutputError("is not inside the output directory", path=str(relpath))
+            raise OutputError("is not inside the output directory; export from a folder that holds the inputs", path=str(relpath))
         fd = os.dup(self._fd)
         for depth, name in enumerate(parts):
             try:
