@@ -24,8 +24,13 @@ from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .errors import ModelError, SummarizeError
 from .interrupts import cleanup_on_stop
-from .output_guard import OutputFolder, OutputIsInputError, check_replaceable, input_identities
-from .output_guard import read_output_meta  # noqa: F401 - was defined here: kept importable
+from .output_guard import (
+    OutputFolder,
+    OutputIsInputError,
+    check_replaceable,
+    input_identities,
+    read_output_meta,  # noqa: F401 - was defined here: kept importable
+)
 from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
 
 FORMATS = {"markdown": ".md", "json": ".json"}

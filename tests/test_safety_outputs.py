@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from run_helpers import SAMPLE_PAGE, cli_command, cli_env, run_cli
 
 from summarize.atomic import AtomicOutput, _temp_name
+from summarize.errors import OutputError
 from summarize.export import export
 from summarize.output_guard import read_output_meta
 from summarize.pipeline import RunOptions
@@ -231,7 +232,7 @@ def test_no_byte_outside_the_outputs_changes(inputs, extra_input, out_name, fmt,
         os.chdir(root)
         try:
             report = export(args, Path(out_name), RunOptions(summarizer="extractive", translator="gloss"), fmt=fmt, force=force)
-        except Exception as exc:  # refused as a whole: only when an output would be an input
+        except OutputError as exc:  # refused as a whole: only when an output would be an input
             assert "is one of the inputs" in str(exc), exc
             report = None
         finally:
