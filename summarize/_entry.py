@@ -2,23 +2,24 @@
 CLI's modules are still importing ends quietly (exit 130 or 143) instead of with a traceback,
 and so that the signal watchdog (interrupts.py) runs from the very start."""
 
+import os
 import signal
-import sys
 
 
 def main() -> None:
     from .interrupts import watch_signals
 
     watch_signals()
-    signal.signal(signal.SIGTERM, _terminated_while_starting)  # cli.main installs its own
-    try:
-        from .cli import main as cli_main
-    except KeyboardInterrupt:
-        sys.stderr.write("summarize: interrupted\n")
-        sys.exit(130)
+    # Nothing is written while importing: a signal then ends the process at once (an exception
+    # raised inside the import machinery would print a traceback, or be lost).
+    signal.signal(signal.SIGINT, _stop_while_starting)
+    signal.signal(signal.SIGTERM, _stop_while_starting)
+    from .cli import main as cli_main
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C: KeyboardInterrupt; cli.main handles SIGTERM
     cli_main()
 
 
-def _terminated_while_starting(signum, frame) -> None:
-    sys.stderr.write("summarize: terminated\n")
-    raise SystemExit(143)  # nothing is written yet: nothing to clean up
+def _stop_while_starting(signum, frame) -> None:
+    os.write(2, b"summarize: interrupted\n" if signum == signal.SIGINT else b"summarize: terminated\n")
+    os._exit(128 + signum)
