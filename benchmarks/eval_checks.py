@@ -30,8 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from summarize.checks import check_pair, required_in_translation  # noqa: E402
-from summarize.numbers import find_english_quantities, find_quantities, same_value  # noqa: E402
+from summarize.checks import check_pair  # noqa: E402
+from summarize.quantities import find_english_quantities, find_quantities, required_in_translation, same_value  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval"
 HAN = re.compile(r"[\u3400-\u9fff]")

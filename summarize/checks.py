@@ -12,7 +12,7 @@ them all and returns `Finding` records. The checks and what they catch:
 - ``numbers``: every quantity in the Chinese must be in the English with the same value, in any
   usual English form (155 billion, 155bn, 155,000,000,000); numbers in the English that the
   Chinese does not have are reported too, and so is a rise given as a fall (同比增长5% as "down
-  5%"). See `summarize.numbers.same_value` for what counts as the same value (not another
+  5%"). See `summarize.quantities.same_value` for what counts as the same value (not another
   currency, not percent for percentage points).
 - ``glossary``: a glossary term in the Chinese whose English is not in the translation.
 
@@ -30,20 +30,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from dataclasses import asdict, dataclass
 
 from .glossary import Glossary
-from .numbers import (
-    EnglishQuantity,
+from .quantities import (
     Quantity,
-    endpoint_matches,
-    find_english_quantities,
+    compare_numbers,
+    ends,
     find_quantities,
     mentioned_values,
+    required_in_translation,
     to_english,
     values_close,
 )
+from .text import HAN as _HAN
+from .text import HAN_CHARS, sentence_texts
 
 __all__ = [
     "Finding",
@@ -56,12 +57,9 @@ __all__ = [
     "check_repetition",
     "check_length_ratio",
     "check_numbers",
-    "compare_numbers",
-    "NumberReport",
     "check_glossary",
     "check_summary_numbers",
     "check_summary_names",
-    "required_in_translation",
 ]
 
 CHECK_NAMES = (
@@ -82,8 +80,7 @@ class Finding:
         return asdict(self)
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]*")
+_HAN_RUN = re.compile(rf"[{HAN_CHARS}][{HAN_CHARS}\u3000-\u303f\uff00-\uffef]*")
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 # English letters and digits per Chinese character in professional translations (see module doc).
@@ -200,165 +197,8 @@ def check_length_ratio(zh: str, en: str) -> list[str]:
     return []  # too short is reported as "missing"
 
 
-def required_in_translation(q: Quantity) -> bool:
-    """Whether a translation must carry this quantity. Optional: ordinals (第一 may become "top"),
-    vague amounts (数十), 0 and 1 (一个, 1名: "a"), and small counts in Chinese numerals (两只手,
-    三篇文章), which good translations often turn into words or idioms."""
-    if q.kind == "ordinal" or q.qualifier == "several":
-        return False
-    if q.kind in ("date", "year", "decade", "time"):
-        return q.numeral == "arabic" or q.kind in ("year", "decade")
-    if q.upper is None and abs(q.value) <= 1 and q.kind not in ("percent", "money", "points", "permille"):
-        return False
-    if q.numeral == "chinese" and abs(q.value) <= 10:
-        return False
-    return True
-
-
-@dataclass
-class NumberReport:
-    """What the number check found: Chinese quantities missing from the English (each with the
-    English quantity most likely meant as it, if any) and English quantities with no source."""
-
-    missing: list[tuple[Quantity, EnglishQuantity | None]]
-    extra: list[EnglishQuantity]
-    # a rise given as a fall or the other way round: (Chinese quantity, English word that says so)
-    reversed: list[tuple[Quantity, str]] = field(default_factory=list)
-
-    def messages(self) -> list[str]:
-        out = []
-        for q, suspect in self.missing:
-            said = to_english(q)
-            text = f"{q.text} ({said})" if said != q.text else q.text
-            out.append(f"{text} not found in the English" + (f"; found {suspect.text}" if suspect else ""))
-        out += [f"{e.text} in the English is not in the Chinese" for e in self.extra]
-        out += [f"{q.text} ({to_english(q)}) is given as {'a fall' if q.change == 'up' else 'a rise'} in the English "
-                f"({word!r})" for q, word in self.reversed]  # fmt: skip
-        return out
-
-
-def compare_numbers(zh: str, en: str) -> NumberReport:
-    zh_qs = find_quantities(zh)
-    en_qs = find_english_quantities(en)
-    report = NumberReport([], [])
-    if not zh_qs and not en_qs:
-        return report
-    en_ends = [(e, v) for e in en_qs for v in _ends(e)]
-    used: set[int] = set()
-    cited: set[int] = set()
-    for q in zh_qs:
-        before = set(used)
-        found = [v for v in _ends(q) if _matching(q, v, en_ends, used)]
-        if q.change and found:
-            word = _opposite_direction(q.change, en, [e for e in en_qs if id(e) in used - before])
-            if word:
-                report.reversed.append((q, word))
-        missing = len(found) < len(_ends(q))
-        if q.upper is not None and q.qualifier == "about" and found:
-            missing = False  # 五六百米 as "about 500 meters"
-        if missing and _digits_copied(q, en):
-            missing = False
-        if missing and required_in_translation(q):
-            suspect = _suspect(q, en_ends, used | cited)
-            if suspect is not None:
-                cited.add(id(suspect))
-            report.missing.append((q, suspect))
-    mentioned = mentioned_values(zh)
-    for e in en_qs:
-        if id(e) in used or id(e) in cited or e.spelled or e.qualifier == "several":
-            continue
-        if not all(_accounted(e, v, mentioned) for v in _ends(e)):
-            report.extra.append(e)
-    return report
-
-
-_UP_WORDS = frozenset(
-    "up rise rises rose risen rising grew grow grows grown growing growth increase increased increases increasing "
-    "gain gains gained higher climb climbed jumped surged soared hike hiked boosted rebounded".split()
-)
-_DOWN_WORDS = frozenset(
-    "down fall falls fell fallen falling drop drops dropped dropping decline declines declined declining decrease "
-    "decreased decreases decreasing lower lowered slipped slid shrank shrunk contracted slumped plunged tumbled "
-    "dipped reduced reduction".split()
-)
-
-
-def _opposite_direction(change: str, en: str, matched: list[EnglishQuantity]) -> str | None:
-    """The word that gives a change the other way round (同比增长5% as "down 5%"): read in the
-    clause of each English figure that matched, up to four words before it and two after; None
-    when a word there goes the right way or none says a way at all."""
-    same, opposite = (_UP_WORDS, _DOWN_WORDS) if change == "up" else (_DOWN_WORDS, _UP_WORDS)
-    for e in matched:
-        head = re.split(r"[,;:.!?()]\s|\d", en[: e.start])[-1]
-        tail = re.split(r"[,;:.!?()]|\d", en[e.end :])[0]
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", head)[-4:] + re.findall(r"[A-Za-z]+", tail)[:2]]
-        if any(w in same for w in words):
-            return None
-        wrong = next((w for w in words if w in opposite), None)
-        if wrong is None:
-            return None
-    return wrong if matched else None
-
-
-def _matching(q: Quantity, v: Decimal, en_ends: list[tuple[EnglishQuantity, Decimal]], used: set[int]) -> bool:
-    hits = [e for e, ev in en_ends if endpoint_matches(q, v, e, ev)]
-    used.update(id(e) for e in hits)
-    return bool(hits)
-
-
 def check_numbers(zh: str, en: str) -> list[str]:
     return compare_numbers(zh, en).messages()
-
-
-def _digits_copied(q: Quantity, en: str) -> bool:
-    """A plain number the English carries inside a name or code (247体育 as "247sports")."""
-    if q.kind != "number" or q.unit or q.upper is not None:
-        return False
-    digits = re.fullmatch(r"\d{2,}", q.text.translate(_FULLWIDTH_DIGITS))
-    return bool(digits) and re.search(rf"(?<![\d.,]){digits.group()}(?![\d])", en) is not None
-
-
-_FULLWIDTH_DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
-
-
-def _ends(q: Quantity | EnglishQuantity) -> list[Decimal]:
-    return [q.value] if q.upper is None else [q.value, q.upper]
-
-
-def _suspect(q: Quantity, en_ends: list[tuple[EnglishQuantity, Decimal]], taken: set[int]) -> EnglishQuantity | None:
-    """The English quantity most likely meant as `q`: unmatched, of a comparable kind, preferring
-    one off by a power of ten (1550 billion for 155 billion) or nearest in value."""
-    dated = q.kind in ("date", "time", "year", "decade")
-    best: tuple[float, EnglishQuantity] | None = None
-    for e, ev in en_ends:
-        if id(e) in taken or e.spelled or (e.kind in ("date", "time", "decade", "year")) != dated or ev == 0 or q.value == 0:
-            continue
-        if e.kind in ("percent", "points") and q.kind not in ("percent", "points", "permille"):
-            continue  # a share is not what a count or an amount was turned into
-        ratio = abs(math.log10(abs(float(ev)) / abs(float(q.value))))
-        score = ratio - round(ratio) if round(ratio) >= 1 and abs(ratio - round(ratio)) < 0.01 else ratio + 1
-        if best is None or abs(score) < best[0]:
-            best = (abs(score), e)
-    return best[1] if best else None
-
-
-def _accounted(e: EnglishQuantity, v: Decimal, mentioned: set[Decimal]) -> bool:
-    """Whether an English value has a source in the Chinese at all (loosely)."""
-    if e.kind == "date":
-        parts = [Decimal(int(v) // 10000), Decimal(int(v) // 100 % 100), Decimal(int(v) % 100)]
-        return all(p in mentioned for p in parts if p)
-    if e.kind == "time":
-        h, m = divmod(int(v), 100)
-        return (Decimal(h) in mentioned or Decimal(h % 12) in mentioned) and (m == 0 or Decimal(m) in mentioned)
-    candidates = [abs(v)]
-    if e.unit == "m":
-        candidates.append(abs(v) * 10**6)
-    if e.kind == "decade" and v < 100:
-        candidates += [v + 1900, v + 2000]
-    for c in candidates:
-        if c in mentioned or any(values_close(m, c, a_rounded=True) for m in mentioned if m):
-            return True
-    return False
 
 
 def check_glossary(zh: str, en: str, glossary: Glossary | None) -> list[str]:
@@ -401,13 +241,8 @@ def check_pair(zh: str, en: str, *, unit_id: str = "", glossary: Glossary | None
 
 # --- summaries ----------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
 _NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nt")
 _NOT_NAMES = frozenset({"我市", "全市", "本市", "我省", "全省", "本省", "我国", "全国", "本报", "记者", "市委", "省委"})
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -436,7 +271,7 @@ def _zh_matches(q: Quantity, a: Quantity) -> bool:
     marks it approximate: 超1500亿元 for 1550亿元)."""
     if q.kind in ("date", "year", "decade", "time") or a.kind in ("date", "year", "decade", "time"):
         return q.kind == a.kind and q.value == a.value and q.upper == a.upper
-    ends_q, ends_a = _ends(q), _ends(a)
+    ends_q, ends_a = ends(q), ends(a)
     if len(ends_q) != len(ends_a):
         return False
     approximate = q.qualifier is not None
@@ -450,7 +285,7 @@ def check_summary_numbers(summary_zh: str, article_text: str) -> list[str]:
     for q in find_quantities(summary_zh):
         if any(_zh_matches(q, a) for a in article_qs):
             continue
-        if not required_in_translation(q) and all(abs(v) in mentioned for v in _ends(q)):
+        if not required_in_translation(q) and all(abs(v) in mentioned for v in ends(q)):
             continue
         said = to_english(q)
         messages.append(f"{q.text} ({said}) in the summary is not in the article" if said != q.text
@@ -473,10 +308,10 @@ def _moved_figures(summary_zh: str, article_text: str) -> list[str]:
     (义乌 1550亿元 in the article, 金华 1550亿元 in the summary). Said only when the article names
     someone else of the same kind in the figure's sentence, does not name the summary's one within
     two sentences of it, and does not speak of its own city there (我市, 全省)."""
-    sentences = _sentences(article_text)
+    sentences = sentence_texts(article_text)
     quantities = [find_quantities(s) for s in sentences]
     messages = []
-    for sentence in _sentences(summary_zh):
+    for sentence in sentence_texts(summary_zh):
         qs = [q for q in find_quantities(sentence) if required_in_translation(q)]
         if not qs:
             continue
@@ -532,7 +367,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
+_WORD = re.compile(rf"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[{HAN_CHARS}]")
 
 
 def _loop(text: str, *, words: bool, times: int | None = None) -> str | None:
@@ -561,4 +396,3 @@ def _loop_in_source(unit: str, source: str) -> bool:
     if _HAN.search(unit):
         return unit * 3 in "".join(_HAN.findall(source)) or unit * 2 in source
     return False
-

@@ -15,8 +15,8 @@ from types import ModuleType
 
 _lock = threading.Lock()
 
-# A word counts when it has at least one Han character, letter or digit.
-WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
+# A word counts when it has at least one Han character, letter or digit (\w covers them all).
+WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .text import has_han
+
 # Enough bytes for the detector to judge; decoding then covers the whole file.
 DETECTION_SAMPLE_BYTES = 256 * 1024
 
@@ -57,7 +59,6 @@ _MAX_CONTROL_SHARE = 0.1
 # GBK or Big5 bytes read as UTF-8 give about one well-formed character per six broken ones.
 _UTF8_REPAIR_RATIO = 3
 _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 # Control characters other than whitespace ones, and private-use characters.
 _ODD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff]")
 
@@ -266,7 +267,7 @@ def _mixed_utf8_and_chinese(data: bytes, replaced: str) -> Decoded | None:
     utf8_text = "".join(line for line, bad in zip(lines, legacy) if not bad)
     legacy_chars = sum(line.count("\ufffd") for line, bad in zip(lines, legacy) if bad)
     utf8_chars = len(_NON_ASCII.findall(utf8_text))
-    if _HAN.search(utf8_text) is None or utf8_chars < _MIN_UTF8_SHARE * (utf8_chars + legacy_chars):
+    if not has_han(utf8_text) or utf8_chars < _MIN_UTF8_SHARE * (utf8_chars + legacy_chars):
         return None
     del utf8_text
     raw = data.split(b"\n")

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .registry import EngineInfo, EngineOptions, Progress, Summary, SummaryRequest
+from .text import HAN_CHARS
 
 REVISION = "textrank-lead-mmr/2"  # bump when the output changes: caches and up-to-date exports key on it
 
@@ -38,7 +39,7 @@ QUESTION_PENALTY = 0.5  # questions (rhetorical, or a reader's) rarely state a k
 MIN_CONTENT_CHARS = 6
 MIN_RELATIVE_VALUE = 0.6  # stop adding once a sentence is worth less than this share of the first
 
-_CONTENT_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CONTENT_CHAR = re.compile(rf"[0-9A-Za-z{HAN_CHARS}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
 # An attribution left alone by the sentence split after a quote (“……。”一位负责人说。): who said
 # it, not what. Only short ones without figures: "…说" ends many a sentence that states a fact.
@@ -48,7 +49,7 @@ _FINAL_PUNCT = re.compile(r"[。！？!?…；;][”’」』）)\"']*\s*$")
 # Newspaper furniture at the start of a sentence: 本报讯, datelines (新华社北京7月26日电), a
 # bracketed byline right after them.
 _LEADING_FURNITURE = re.compile(
-    r"^\s*(?:本报讯|[\u4e00-\u9fff]{0,16}?\d{1,2}月\d{1,2}日(?:电|讯)|本报[\u4e00-\u9fff]{0,6}电)"
+    rf"^\s*(?:本报讯|[{HAN_CHARS}]{{0,16}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯)|本报[{HAN_CHARS}]{{0,6}}电)"
     r"\s*(?:[（(][^）)]{0,40}[）)])?\s*"
 )
 # A wire dateline followed by the story's title (新华社成都7月26日电 题：...): a headline, not news.
@@ -56,7 +57,7 @@ _DATELINE_TITLE = re.compile(r"电\s*题\s*[：:]")
 # Whole-sentence furniture (only checked on short sentences without final punctuation).
 _FURNITURE = (
     re.compile(r"^(?:来源|作者|责任编辑|编辑|校对|摄影|图片|图|文|供图|记者|通讯员)\s*[：:]"),
-    re.compile(r"(?:记者|通讯员|评论员|编辑|特约撰稿)(?:[\s·、，,]*[\u4e00-\u9fff·]{2,4})*\s*$"),
+    re.compile(rf"(?:记者|通讯员|评论员|编辑|特约撰稿)(?:[\s·、，,]*[{HAN_CHARS}·]{{2,4}})*\s*$"),
     re.compile(r"(?:\s(?:摄|作)|摄|供图)\s*$"),  # photo and drawing credits
     re.compile(r"^\s*[（(【\[][^）)】\]]*[）)】\]]\s*$"),  # (完), (下转第二版), 【编辑:...】
 )

@@ -2,7 +2,7 @@
 translation model is available. It is a gloss, labelled as one, never a translation.
 
 For each sentence, in the order they appear:
-- every quantity, converted exactly by `summarize.numbers` (1550亿元 -> 155 billion yuan), with the
+- every quantity, converted exactly by `summarize.quantities` (1550亿元 -> 155 billion yuan), with the
   noun it counts when the Chinese uses a measure word (超210万种商品 -> over 2.1 million kinds of
   commodities);
 - names of people, places and organizations: the user's or default glossary, else CC-CEDICT's
@@ -32,6 +32,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .registry import EngineInfo, EngineOptions, Progress
+from .text import HAN as _HAN
+from .text import sentence_texts
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -44,8 +46,6 @@ MAX_TERMS = 6  # per sentence; quantities and names are never dropped
 MIN_TERM_IDF = 5.0  # words at least this rare in general news (jieba's IDF) are worth a gloss
 MAX_PHRASE_TOKENS = 4  # a news-sense entry jieba cuts apart (种粮/大户) spans at most this many words
 
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’+-]*")
 _NUMERAL_START = re.compile(r"^[0-9０-９一二三四五六七八九十两百千万]")
 
@@ -123,7 +123,7 @@ def gloss(text: str, glossary: Glossary | None = None) -> str:
     parts = []
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: not text
     text = to_simplified(text)  # jieba, the number module and the glossary read Simplified
-    for sentence in _SENTENCE.findall(text) or [text]:
+    for sentence in sentence_texts(text) or [text]:
         items = key_facts(sentence, glossary)
         if items:
             parts.append(ITEM_SEPARATOR.join(items))
@@ -133,7 +133,7 @@ def gloss(text: str, glossary: Glossary | None = None) -> str:
 def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
     """The English key facts of one sentence, in their order in the sentence."""
     from .chinese_words import idf_table
-    from .numbers import find_quantities, to_english
+    from .quantities import find_quantities, to_english
 
     idf, unseen = idf_table()
     tokens = _tokens(sentence)

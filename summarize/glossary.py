@@ -31,8 +31,6 @@ from .errors import UsageError
 
 __all__ = ["GlossaryEntry", "Glossary", "load_glossary", "parse_glossary", "default_glossary"]
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
 
 @dataclass(frozen=True)
 class GlossaryEntry:

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from .cache import Cache, cache_key
 from .document import Article, Page
 from .registry import EngineInfo, EngineOptions, Summarizer, SummaryRequest
-from .script import has_han, to_simplified, to_traditional
+from .script import to_simplified, to_traditional
 from .segmentation.parts import PART_CHARS
+from .text import has_han
 
 if TYPE_CHECKING:
     from .checks import Finding

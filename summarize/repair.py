@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .checks import Finding, check_pair, compare_numbers, required_in_translation
+from .checks import Finding, check_pair
 from .glossary import Glossary
-from .numbers import Quantity, find_quantities, to_english
+from .quantities import Quantity, compare_numbers, find_quantities, required_in_translation, to_english
 from .registry import Progress, Translator
 
 __all__ = ["RepairResult", "repair_translations", "rewrite_quantities"]

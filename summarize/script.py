@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import HAN, has_han
+
 SIMPLIFIED = "simplified"
 TRADITIONAL = "traditional"
 OTHER = "other"
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 # Frequent characters that exist only in Traditional writing: a page with none of them is not
 # Traditional, whatever else it contains.
@@ -36,7 +37,7 @@ _SAMPLE_CHARS = 20_000
 def detect_script(text: str) -> str:
     """"simplified", "traditional", or "other" (almost no Han characters: e.g. English)."""
     sample = text[:_SAMPLE_CHARS]
-    han = _HAN.findall(sample)
+    han = HAN.findall(sample)
     letters = len(_LATIN.findall(sample))
     if not han or len(han) < _MIN_HAN_SHARE * (len(han) + letters):
         return OTHER
@@ -58,11 +59,6 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Simplified -> Traditional (e.g. a summary shown next to a Traditional page); same length."""
     return _length_preserving(text, "s2t")
-
-
-def has_han(text: str) -> bool:
-    """Whether `text` contains any Han character."""
-    return _HAN.search(text) is not None
 
 
 def _length_preserving(text: str, config: str) -> str:

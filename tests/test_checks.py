@@ -261,8 +261,7 @@ def _ten_times(en: str, span_start: int, span_end: int) -> str:
 
 
 def _figures(zh: str, en: str):
-    from summarize.checks import required_in_translation
-    from summarize.numbers import find_english_quantities, find_quantities, same_value
+    from summarize.quantities import find_english_quantities, find_quantities, required_in_translation, same_value
 
     english = [e for e in find_english_quantities(en) if not e.spelled and e.upper is None and e.kind in ("number", "money", "percent")]
     for q in find_quantities(zh):

@@ -25,7 +25,7 @@ from test_segmentation_properties import (
 
 from summarize.decoding import normalize_text
 from summarize.segmentation import iter_page_parts, segment_text
-from summarize.segmentation.sentences import (
+from summarize.text import (
     MAX_RUN_CHARS,
     MAX_SENTENCE_CHARS,
     split_sentences,

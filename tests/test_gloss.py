@@ -12,7 +12,7 @@ from summarize import cedict
 from summarize.extractive import ExtractiveSummarizer
 from summarize.gloss import LABEL, GlossTranslator, gloss, person_name, place_name, romanize
 from summarize.glossary import default_glossary, parse_glossary
-from summarize.numbers import find_quantities, to_english
+from summarize.quantities import find_quantities, to_english
 from summarize.registry import EngineOptions, SummaryRequest, Translator, registry
 from summarize.segmentation import segment_text
 

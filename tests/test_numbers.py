@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.numbers import (
+from summarize.quantities import (
     EnglishQuantity,
     Quantity,
     find_english_quantities,

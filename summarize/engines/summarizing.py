@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..registry import Progress, Summary, SummaryRequest
+from ..text import sentence_texts
 from .batching import split_to_fit
 from .cards import apply_prompt
 from .generation import Decoding, Seq2SeqSettings, Tokens
@@ -26,7 +27,6 @@ Selector = Callable[..., list[int]]
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
-_SENTENCE = re.compile(r".+?(?:[。！？!?…]+[”’」』）)\"']*|$)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,6 @@ def join_sentences(sentences: Sequence[str]) -> str:
 
 
 def split_summary(text: str) -> list[str]:
-    """Model output as clean sentences: no spaces inside Chinese text, split after 。！？."""
+    """Model output as clean sentences: no spaces inside Chinese text, split as the page is."""
     text = _SPACE_IN_CJK.sub("", text.strip())
-    return [sentence.strip() for sentence in _SENTENCE.findall(text) if sentence.strip()]
+    return sentence_texts(text)

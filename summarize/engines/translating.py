@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..registry import Progress, Translator
+from ..text import sentence_texts
 from .batching import split_to_fit
 from .cards import apply_prompt
 from .generation import Decoding
@@ -84,8 +85,7 @@ def translate_lines(lines: Sequence[str], translator: Translator, *, on_progress
     """One English line per input line (`summarize translate`): each line split into sentences,
     the sentences of all lines translated in one batch, joined back with spaces. Blank lines stay
     blank."""
-    split = _sentence_splitter()
-    per_line = [[s for s in split(line) if s.strip()] for line in lines]
+    per_line = [sentence_texts(line) for line in lines]
     english = translator.translate([s for sentences in per_line for s in sentences], on_progress=on_progress)
     out: list[str] = []
     start = 0
@@ -94,11 +94,3 @@ def translate_lines(lines: Sequence[str], translator: Translator, *, on_progress
         start += len(sentences)
     return out
 
-
-def _sentence_splitter() -> Callable[[str], list[str]]:
-    """The segmenter's sentence splitter (spans of the text), or whole lines without it."""
-    try:
-        from ..segmentation.sentences import split_sentences
-    except ImportError:
-        return lambda line: [line]
-    return lambda line: [line[start:end] for start, end in split_sentences(line)]

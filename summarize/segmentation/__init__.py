@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING
 from ..decoding import normalize_text
 from ..document import Page
 from ..script import TRADITIONAL, detect_script, to_simplified
+from ..text import split_sentences
 from .articles import group_articles
 from .assemble import build_page
 from .lines import split_lines
 from .parts import PART_CHARS, part_spans
-from .sentences import split_sentences
 
 if TYPE_CHECKING:
     from ..reading import Source

@@ -8,10 +8,10 @@ paragraph pieces with nothing between Chinese (a space between Latin words).
 from __future__ import annotations
 
 from ..document import Article, Page, Paragraph, Sentence
+from ..text import split_sentences
 from .articles import FIELDS, Draft
 from .lines import Line
 from .paragraphs import ParagraphDraft, build_paragraphs, joiner
-from .sentences import split_sentences
 
 
 def build_page(

@@ -41,8 +41,8 @@ TERMINALS = "。！？!?…"
 CLOSERS = "”’」』）)》〉】〕]］\"'"
 CONTINUING = "，、：；,;:“‘「『（(《〈【〔[［—-–·/"
 INNER_PUNCTUATION = re.compile(r"[。，；：,;:]")
-_LETTER = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z\U00020000-\U0003134f]")
-_HAN_ONLY = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff“”‘’「」《》·]+$")
+_LETTER = re.compile(f"[{patterns.HAN}A-Za-z]")
+_HAN_ONLY = re.compile(f"^[{patterns.HAN}“”‘’「」《》·]+$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("「", "」"), ("『", "』"), ("【", "】"))
 
 

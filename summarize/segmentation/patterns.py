@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from ..text import HAN_CHARS as HAN
+
 CN_DIGITS = "一二三四五六七八九十百零〇○两"
 NUM = rf"(?:[0-9０-９]{{1,4}}|[{CN_DIGITS}]{{1,4}})"
 OPEN_BRACKETS = re.escape("（(〔【[［")  # for use inside [...]

@@ -1,6 +1,10 @@
-"""Sentence splitting for Chinese (and the English that appears in Chinese news).
+"""Chinese text basics every stage shares: what a Han character is, and where sentences end.
 
-A sentence ends after a run of `。！？；`, an ellipsis (`……`), or ASCII `!` `?` followed by a
+Han characters are the CJK Unified Ideographs (the basic block and its extensions) and the
+compatibility ideographs; CJK punctuation, fullwidth forms and the Yijing hexagram symbols next
+to extension A are not Han. `HAN_CHARS` is the class body, for patterns that build on it.
+
+Sentences: a sentence ends after a run of `。！？；`, an ellipsis (`……`), or ASCII `!` `?` followed by a
 space, a closing mark, a CJK character or the end; or `.` followed by a space or the end (not
 after a common abbreviation or an initial). Closing quotes and brackets (`”’」』）》`) stay with the
 sentence they close, and so does the whitespace after it, so the sentences of a text concatenate
@@ -18,14 +22,23 @@ from __future__ import annotations
 
 import re
 
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{HAN_CHARS}]")
+
+
+def has_han(text: str) -> bool:
+    """Whether `text` contains any Han character."""
+    return HAN.search(text) is not None
+
+
 _CLOSERS = "”’」』）)》〉】〕\\]］\"'"
 _BOUNDARY = re.compile(
-    rf"""(?:[。！？；]|…+|⋯+|[!?](?=[\s{_CLOSERS}\u3400-\u9fff]|$)|\.(?=[\s{_CLOSERS}]|$))+
+    rf"""(?:[。！？；]|…+|⋯+|[!?](?=[\s{_CLOSERS}{HAN_CHARS}]|$)|\.(?=[\s{_CLOSERS}]|$))+
          [{_CLOSERS}]*
          \s*""",
     re.X,
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+_URL = re.compile(rf"(?:https?://|www\.)[^\s\u3000-\u303f{HAN_CHARS}\uff00-\uffef]+")
 MAX_SENTENCE_CHARS = 300
 MAX_RUN_CHARS = 100
 _CLAUSE_MARK = re.compile(r"[，、：,:;\s]+")
@@ -65,6 +78,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if any(b - a > MAX_RUN_CHARS for a, b in spans):
         spans = [piece for a, b in spans for piece in _cut_long(text, a, b, urls)]
     return spans
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of `text` without surrounding whitespace, blank ones left out; a line break
+    also ends a sentence (model output, a summary, the text of a check)."""
+    return [s for line in text.splitlines() for a, b in split_sentences(line) if (s := line[a:b].strip())]
 
 
 def _cut_long(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> list[tuple[int, int]]:

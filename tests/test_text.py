@@ -1,4 +1,4 @@
-"""Sentence splitting (summarize/segmentation/sentences.py)."""
+"""Chinese text basics (summarize/text.py): the Han character class and sentence splitting."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.segmentation import split_sentences
+from summarize.text import HAN, has_han, sentence_texts, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -51,3 +51,65 @@ def test_spans_always_cover_the_text_in_order_without_empty_sentences(text):
     assert all(a < b for a, b in spans)
     assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
     assert all(text[a:b].strip() for a, b in spans) or not text.strip()
+
+
+# --- the Han character class ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "char, name",
+    [
+        ("中", "basic block"),
+        ("㐀", "extension A"),
+        ("\U00020000", "extension B"),
+        ("\U00030000", "extension G"),
+        ("\uf900", "compatibility ideograph"),
+    ],
+)
+def test_han_characters(char, name):
+    assert HAN.fullmatch(char), name
+    assert has_han(f"abc{char}123")
+
+
+@pytest.mark.parametrize(
+    "char, name",
+    [
+        ("。", "ideographic full stop"),
+        ("，", "fullwidth comma"),
+        ("Ａ", "fullwidth letter"),
+        ("あ", "hiragana"),
+        ("한", "hangul"),
+        ("䷀", "Yijing hexagram symbol"),
+        ("a", "Latin"),
+    ],
+)
+def test_not_han_characters(char, name):
+    assert not HAN.fullmatch(char), name
+    assert not has_han(f"abc {char} 123")
+
+
+# --- sentence texts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("第一句。 第二句！\n", ["第一句。", "第二句！"]),
+        ("前半句；后半句。", ["前半句；", "后半句。"]),
+        ("上一行没有标点\n下一行。", ["上一行没有标点", "下一行。"]),
+        ("他说：“好。”\n\n  ", ["他说：“好。”"]),
+        ("  \n ", []),
+    ],
+)
+def test_sentence_texts_are_stripped_and_end_at_line_breaks(text, expected):
+    assert sentence_texts(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("中文字。！？；…”’」』）,.!? \n0123456789%abcXY“（/:")), max_size=200))
+def test_sentence_texts_keep_every_visible_character_in_order(text):
+    def visible(t: str) -> str:
+        return "".join(t.split())
+
+    found = sentence_texts(text)
+    assert visible("".join(found)) == visible(text)
+    assert all(s == s.strip() and s for s in found)
