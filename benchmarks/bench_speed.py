@@ -45,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,8 +92,13 @@ def run_options(*, repair: bool):
     from summarize.registry import EngineOptions
 
     threads = int(os.environ["BENCH_THREADS"]) if os.environ.get("BENCH_THREADS") else None
-    engine = EngineOptions(beam=1, threads=threads, extra={"force_new_tokens": dict(FORCED)})
-    return RunOptions(full=True, use_cache=False, repair=repair, engine=engine)
+    engine = EngineOptions(beam=1, threads=threads)
+    return RunOptions(full=True, use_cache=False, repair=repair, engine=engine, **forced_options())
+
+
+def forced_options() -> dict[str, dict[str, int]]:
+    """RunOptions' backend options that force each task's output length."""
+    return {"summarizer_options": {"force_new_tokens": FORCED["summarize"]}, "translator_options": {"force_new_tokens": FORCED["translate"]}}
 
 
 def child_build(work: Path, smoke: bool) -> dict:
@@ -254,8 +260,7 @@ def child_first_translation(work: Path) -> dict:
     from summarize.engines.translating import translate_lines
 
     options = cli_run_options()
-    options.engine.extra["force_new_tokens"] = dict(FORCED)
-    translator, _ = choose_translator(options.translator, options.engine)
+    translator, _ = choose_translator(options.translator, options.engine, settings={"force_new_tokens": FORCED["translate"]})
     (english,) = translate_lines([os.environ["BENCH_SENTENCE"]], translator)
     return {"english_words": len(english.split()), "backend": translator.info.backend}
 
@@ -266,8 +271,7 @@ def child_fill_cache(work: Path) -> dict:
     from summarize.cli_options import run_options as cli_run_options
     from summarize.pipeline import Engines, read_pages, run_pages
 
-    options = cli_run_options(full=True, beam=1)
-    options.engine.extra["force_new_tokens"] = dict(FORCED)
+    options = replace(cli_run_options(full=True, beam=1), **forced_options())
     pages, _ = read_pages([os.environ["BENCH_PAGE"]])
     start = time.perf_counter()
     engines = Engines(options)

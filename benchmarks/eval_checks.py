@@ -1,6 +1,6 @@
 """False alarms and detection rates of the fidelity checks (summarize/checks.py).
 
-    python benchmarks/eval_checks.py [--ntrex DIR] [--wmt DIR] [--show N]
+    python benchmarks/eval_checks.py [--ntrex DIR] [--wmt DIR] [--mqm [DIR]] [--show N]
 
 1. False alarms: every pair of NTREX-128 zh-en (1997 professional translations of WMT19 English
    news into Chinese; CC BY-SA 4.0, Federmann et al. 2022), checked as (Chinese, English). A
@@ -14,6 +14,9 @@
    given as a fall (or the other way round), a translation cut short, an
    empty translation, an echo of the source. An injected error counts as detected when the check
    meant for it fires.
+3. With --mqm, the checks against professional MQM error annotations of WMT23 MT output (see
+   benchmarks/mqm.py): findings on segments no rater faulted, precision of each check, recall on
+   wrong English numbers.
 
 Reads the data in place (default ../shared/eval/...); nothing is copied into the repository.
 """
@@ -173,8 +176,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ntrex", type=Path, default=SHARED / "ntrex128_zh_en")
     parser.add_argument("--wmt", type=Path, nargs="?", const=SHARED / "wmt21_newstest_zh_en", default=None)
+    parser.add_argument("--mqm", type=Path, nargs="?", const=SHARED / "mqm_wmt23_zh_en", default=None,
+                        help="only the WMT23 MQM evaluation")  # fmt: skip
     parser.add_argument("--show", type=int, default=0, help="print the first N flagged pairs' findings")
     args = parser.parse_args()
+    if args.mqm:
+        from mqm import report
+
+        report(args.mqm, args.show)
+        return
 
     ntrex = load(args.ntrex / "newstest2019-ref.zho-CN.txt", args.ntrex / "newstest2019-src.eng.txt")
     sets = [("NTREX-128", ntrex)]

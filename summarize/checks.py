@@ -30,18 +30,17 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 
+from .digest import Finding
 from .glossary import Glossary
 from .quantities import (
-    Quantity,
     compare_numbers,
     ends,
     find_quantities,
     mentioned_values,
     required_in_translation,
+    same_chinese_value,
     to_english,
-    values_close,
 )
 from .text import HAN as _HAN
 from .text import HAN_CHARS, sentence_texts
@@ -66,18 +65,6 @@ CHECK_NAMES = (
     "missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "glossary",
     "summary_numbers", "summary_names",
 )  # fmt: skip
-
-
-@dataclass
-class Finding:
-    check: str  # one of CHECK_NAMES
-    unit_id: str  # the sentence, paragraph or summary checked
-    message: str  # one line
-    zh: str
-    en: str
-
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}][{HAN_CHARS}\u3000-\u303f\uff00-\uffef]*")
@@ -266,24 +253,12 @@ def _names(text: str) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def _zh_matches(q: Quantity, a: Quantity) -> bool:
-    """A summary quantity and an article quantity say the same (rounding allowed when the summary
-    marks it approximate: 超1500亿元 for 1550亿元)."""
-    if q.kind in ("date", "year", "decade", "time") or a.kind in ("date", "year", "decade", "time"):
-        return q.kind == a.kind and q.value == a.value and q.upper == a.upper
-    ends_q, ends_a = ends(q), ends(a)
-    if len(ends_q) != len(ends_a):
-        return False
-    approximate = q.qualifier is not None
-    return all(values_close(x, y, a_rounded=approximate, b_rounded=False) for x, y in zip(ends_q, ends_a))
-
-
 def check_summary_numbers(summary_zh: str, article_text: str) -> list[str]:
     article_qs = find_quantities(article_text)
     mentioned = mentioned_values(article_text)
     messages = []
     for q in find_quantities(summary_zh):
-        if any(_zh_matches(q, a) for a in article_qs):
+        if any(same_chinese_value(q, a) for a in article_qs):
             continue
         if not required_in_translation(q) and all(abs(v) in mentioned for v in ends(q)):
             continue
@@ -317,7 +292,7 @@ def _moved_figures(summary_zh: str, article_text: str) -> list[str]:
             continue
         names = [(n, kind) for n, kind in _names(sentence) if n in article_text]
         for q in qs:
-            holders = [i for i, aq in enumerate(quantities) if any(_zh_matches(q, a) for a in aq)]
+            holders = [i for i, aq in enumerate(quantities) if any(same_chinese_value(q, a) for a in aq)]
             if not holders:
                 continue
             windows = ["".join(sentences[max(0, i - 2) : i + 3]) for i in holders]

@@ -218,6 +218,22 @@ class Quantization(str, Enum):
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
+@app.command()
+def backends(as_json: JsonOpt = False) -> None:
+    """Registered translators and summarizers (built-in and plugins), with their own options."""
+    from .registry import registry
+
+    entries = [backend.to_dict() for backend in registry().backends()]
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    for entry in entries:
+        options = f"  (options: {', '.join(entry['options'])})" if entry["options"] else ""
+        typer.echo(f"{entry['kind']:<10}  {entry['name']:<12}  {entry['description']}{options}")
+
+
 @models_app.command("list")
 def models_list(as_json: JsonOpt = False) -> None:
     """Known models (model cards): task, family, license, and whether and where they are downloaded."""

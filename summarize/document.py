@@ -9,6 +9,14 @@ Ids are stable for the same input: `a2`, `a2.p3`, `a2.p3.s1`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+HEAD_FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
+"""An article's headline fields, in the order pages and views give them."""
+STDIN = "-"
+"""The input name of standard input."""
+STDIN_LABEL = "stdin"
+"""How messages and views name standard input."""
 
 
 @dataclass
@@ -52,6 +60,25 @@ class Article:
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The article in the JSON of `summarize segment --json` (the field spans left out)."""
+        data: dict[str, Any] = {"id": self.id}
+        for name in HEAD_FIELDS:
+            data[name] = getattr(self, name)
+        data["start"], data["end"] = self.start, self.end
+        data["paragraphs"] = [
+            {
+                "id": p.id,
+                "text": p.text,
+                "heading": p.heading,
+                "start": p.start,
+                "end": p.end,
+                "sentences": [s.text for s in p.sentences],
+            }
+            for p in self.paragraphs
+        ]
+        return data
+
 
 @dataclass
 class Page:
@@ -66,3 +93,22 @@ class Page:
     preamble_spans: list[tuple[int, int]] = field(default_factory=list)
     # Problems found while reading the input (e.g. undecodable bytes dropped), one line each.
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How a view names the page: its input as given, "stdin" for `-`."""
+        return STDIN_LABEL if self.input == STDIN else self.input
+
+    def head_to_dict(self) -> dict[str, Any]:
+        """The page's JSON keys before its articles (see `to_dict`)."""
+        return {
+            "input": self.input,
+            "encoding": self.encoding,
+            "script": self.script,
+            "warnings": list(self.warnings),
+            "preamble": list(self.preamble),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page in the JSON of `summarize segment --json` (its text left out)."""
+        return {**self.head_to_dict(), "articles": [article.to_dict() for article in self.articles]}

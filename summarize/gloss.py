@@ -31,6 +31,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .digest import GLOSS_LABEL, GLOSS_SENTENCE_SEPARATOR
 from .registry import EngineInfo, EngineOptions, Progress
 from .text import HAN as _HAN
 from .text import sentence_texts
@@ -39,9 +40,9 @@ if TYPE_CHECKING:
     from .glossary import Glossary
 
 REVISION = "keyfacts/3"  # bump when the output changes: caches and up-to-date exports key on it
-LABEL = "[gloss]"
+LABEL = GLOSS_LABEL
 ITEM_SEPARATOR = "; "
-SENTENCE_SEPARATOR = " | "
+SENTENCE_SEPARATOR = GLOSS_SENTENCE_SEPARATOR
 MAX_TERMS = 6  # per sentence; quantities and names are never dropped
 MIN_TERM_IDF = 5.0  # words at least this rare in general news (jieba's IDF) are worth a gloss
 MAX_PHRASE_TOKENS = 4  # a news-sense entry jieba cuts apart (种粮/大户) spans at most this many words
@@ -529,12 +530,12 @@ def _reading(word: str) -> str:
 class GlossTranslator:
     """The `gloss` translator backend: one labelled key-facts line per input text.
 
-    Names and terms come from `glossary`, else `options.extra["glossary"]` (a Glossary), else the
-    package's default glossary."""
+    Names and terms come from `glossary`, else `options.glossary`, else the package's default
+    glossary."""
 
     def __init__(self, options: EngineOptions | None = None, glossary: Glossary | None = None):
         self.options = options or EngineOptions()
-        self._glossary = glossary or self.options.extra.get("glossary")
+        self._glossary = glossary or self.options.glossary
         self.info = EngineInfo(name="gloss", backend="gloss", revision=REVISION, kind="gloss")
 
     @property

@@ -10,20 +10,21 @@ the idle summarizer's memory goes to the translator's batches (peak memory is th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .cache import Cache, cache_key
-from .document import Article, Page
-from .registry import EngineInfo, EngineOptions, Summarizer, SummaryRequest
+from .cache import Cache
+from .digest import GLOSS, ArticleDigest, CheckedSummary, English, Finding, PageDigest, Unit
+from .document import STDIN, STDIN_LABEL, Article, Page
+from .registry import EngineOptions, SummaryRequest, Translator
 from .script import to_simplified, to_traditional
 from .segmentation.parts import PART_CHARS
 from .text import has_han
+from .wrappers import Cached, Checked, CheckedSummaries, GlossaryProtected, Repairing, Where
 
 if TYPE_CHECKING:
-    from .checks import Finding
     from .glossary import Glossary
     from .reading import Source
 
@@ -31,73 +32,6 @@ PIPELINE_VERSION = 2
 """Part of every cache key and export signature: bump it when checks, repairs or what is cached
 change, so that caches and up-to-date exports never serve results of older code. (Engines bump
 their own `revision` when their output changes.)"""
-
-
-@dataclass
-class Unit:
-    """One piece of Chinese text and its English: a title, a summary sentence, a body sentence."""
-
-    id: str
-    zh: str
-    en: str = ""
-    findings: list[Finding] = field(default_factory=list)
-
-
-@dataclass
-class ArticleDigest:
-    article: Article
-    summary: list[Unit]
-    coverage: float
-    title: Unit | None
-    subtitle: Unit | None
-    # paragraph id -> its sentences as units (only with `full`)
-    paragraphs: dict[str, list[Unit]] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def summary_zh(self) -> str:
-        return "".join(u.zh for u in self.summary)
-
-    @property
-    def summary_en(self) -> str:
-        return " ".join(u.en for u in self.summary if u.en)
-
-    def paragraph_en(self, paragraph_id: str) -> str:
-        return " ".join(shown for _, shown in paragraph_english(self.paragraphs.get(paragraph_id, [])) if shown)
-
-    def all_findings(self) -> list[Finding]:
-        units = [u for u in (self.title, self.subtitle) if u] + self.summary
-        units += [u for us in self.paragraphs.values() for u in us]
-        return self.findings + [f for u in units for f in u.findings]
-
-
-def paragraph_english(units: Sequence[Unit]) -> list[tuple[Unit, str]]:
-    """Each sentence unit of a paragraph with the English to show for it, to be joined by spaces.
-    Glosses keep one label per paragraph and are separated like a multi-sentence gloss."""
-    from .gloss import LABEL, SENTENCE_SEPARATOR
-
-    shown: list[tuple[Unit, str]] = []
-    labelled = False
-    for u in units:
-        body = u.en[len(LABEL) :].strip() if u.en.startswith(LABEL) else None
-        if not body:  # not a gloss (shown as is), or a gloss with no key facts (nothing to show)
-            shown.append((u, u.en if body is None else ""))
-        else:
-            shown.append((u, f"{SENTENCE_SEPARATOR.strip()} {body}" if labelled else f"{LABEL} {body}"))
-            labelled = True
-    return shown
-
-
-@dataclass
-class PageDigest:
-    page: Page
-    articles: list[ArticleDigest]
-    summarizer: EngineInfo | None
-    translator: EngineInfo | None
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for a in self.articles for f in a.all_findings()]
 
 
 @dataclass
@@ -112,6 +46,10 @@ class RunOptions:
     """Retranslate units whose numbers fail the check (summarize.repair). Benchmarks on random
     weights turn it off: their every output fails, which real models' outputs do not."""
     engine: EngineOptions = field(default_factory=EngineOptions)
+    summarizer_options: dict[str, Any] = field(default_factory=dict)
+    """Values of the summarizer backend's own options (`summarize backends` lists them)."""
+    translator_options: dict[str, Any] = field(default_factory=dict)
+    """Values of the translator backend's own options."""
 
     def fingerprint(self) -> dict:
         """What, besides the input and the engines (glossary included), determines an output
@@ -129,27 +67,63 @@ TRANSLATION_CHUNK = 128  # distinct texts
 
 
 class Engines:
-    """Resolves the summarizer and translator once per process; models load on first use."""
+    """Resolves the summarizer and translator once per process (models load on first use), and
+    composes the wrappers around them (summarize.wrappers) for each run."""
 
     def __init__(self, options: RunOptions):
         from .engines.choose import choose_summarizer, choose_translator
 
         self.options = options
         self.glossary = _load_glossary(options.glossary)
-        engine_options = replace(options.engine, extra={**options.engine.extra, "glossary": self.glossary})
-        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=options.strict)
-        self.translator, note_t = choose_translator(options.translator, engine_options, strict=options.strict)
+        engine_options = replace(options.engine, glossary=self.glossary)
+        strict = options.strict
+        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=strict, settings=options.summarizer_options)
+        self.translator, note_t = choose_translator(options.translator, engine_options, strict=strict, settings=options.translator_options)
         self.notices = [n for n in (note_s, note_t) if n]
 
     @property
     def is_gloss(self) -> bool:
-        return self.translator.info.kind == "gloss"
+        return self.translator.info.kind == GLOSS
 
     def describe(self) -> str:
         s, t = self.summarizer.info, self.translator.info
         translator = "gloss (English key facts, not a translation)" if self.is_gloss else f"{t.name} ({t.backend})"
         summarizer = s.name if s.name == s.backend else f"{s.name} ({s.backend})"
         return f"summarizer {summarizer}, translator {translator}"
+
+    def summarizing(self, cache: Cache) -> Cached[SummaryRequest, CheckedSummary]:
+        """Requests -> checked summaries, cached."""
+        engine = self.options.engine
+        return Cached(
+            CheckedSummaries(self.summarizer),
+            cache,
+            namespace="summary",
+            options={"summary_chars": engine.summary_chars, "beam": engine.beam, "v": PIPELINE_VERSION},
+            text=lambda request: "\n".join([request.title or "", *request.sentences]),
+            restore=CheckedSummary.from_dict,
+            chunk=SUMMARY_CHUNK,
+        )
+
+    def translating(self, cache: Cache) -> Cached[str, English]:
+        """Chinese texts -> checked English: glossary-protected, numbers repaired, cached. The
+        cached value is the final English, so a second run does no model work."""
+        translator: Translator = self.translator
+        if self.is_gloss:  # the gloss reads the glossary itself, and says key facts: nothing to check
+            checked = Checked(translator)
+        else:
+            protected = GlossaryProtected(translator, self.glossary)
+            checked = Repairing(protected, self.glossary) if self.options.repair else Checked(protected, self.glossary)
+        options = {"beam": self.options.engine.beam, "glossary": self.glossary.fingerprint(), "repair": self.options.repair, "v": PIPELINE_VERSION}
+        return Cached(
+            checked,
+            cache,
+            namespace="translation",
+            options=options,
+            text=lambda text: text,
+            restore=English.from_dict,
+            chunk=TRANSLATION_CHUNK,
+            longest_first=True,
+        )
 
 
 def _load_glossary(path: str | None) -> Glossary:
@@ -160,16 +134,21 @@ def _load_glossary(path: str | None) -> Glossary:
 
 
 def run_pages(pages: Sequence[Page], engines: Engines, *, progress: StageCallback | None = None) -> list[PageDigest]:
+    """skeleton -> summarize -> translate -> attach, for a batch of pages."""
     options = engines.options
     cache = Cache(_cache_path()) if options.use_cache else Cache(None)
     try:
         digests = [_skeleton(page, options.full) for page in pages]
-        _summarize_all(digests, engines, cache, progress)
+        _summarize(digests, engines.summarizing(cache), _stage_progress("summarize", progress))
         _release_summarizer(engines)
-        _translate_all(digests, engines, cache, progress)
+        _translate(digests, engines.translating(cache), _stage_progress("translate", progress))
     finally:
         cache.close()
     return digests
+
+
+def _stage_progress(stage: str, progress: StageCallback | None) -> Where | None:
+    return None if progress is None else lambda done, total, where: progress(stage, done, total, where)
 
 
 def _release_summarizer(engines: Engines) -> None:
@@ -206,54 +185,8 @@ def _skeleton(page: Page, full: bool) -> PageDigest:
     return PageDigest(page, articles, None, None)
 
 
-def _counter(stage: str, total: int, todo_where: list[str], progress: StageCallback | None) -> Callable[[int], None]:
-    """A Progress callback for model calls over the `todo_where` items still to do (named by
-    where they are) out of `total`, reporting to `progress`."""
-    start = total - len(todo_where)
-    state = [start]
-
-    def report() -> None:
-        if progress:
-            index = state[0] - start
-            progress(stage, state[0], total, todo_where[index] if index < len(todo_where) else "")
-
-    def advance(n: int) -> None:
-        state[0] = min(total, state[0] + n)
-        report()
-
-    report()
-    return advance
-
-
-def _chunks(items: list, size: int) -> list[list]:
-    """`items` in chunks of `size`, a last one under half a chunk joined to the one before: a
-    small chunk would make a small batch of its own, which costs a model nearly as much time."""
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    if len(chunks) > 1 and len(chunks[-1]) < size // 2:
-        tail = chunks.pop()
-        chunks[-1] += tail
-    return chunks
-
-
 def _where(page: Page, article: Article) -> str:
-    return f"{'stdin' if page.input == '-' else PurePath(page.input).name} {article.id}"
-
-
-# Checks are pure functions of their texts, so their findings are cached with the output they
-# judge: a run served from the cache needs neither models nor the checks' word segmenter.
-def _stored(findings: list[Finding]) -> list[list[str]]:
-    return [[f.check, f.message] for f in findings]
-
-
-def _restored(stored: list[list[str]], unit_id: str, zh: str, en: str) -> list[Finding]:
-    from .checks import Finding
-
-    return [Finding(check, unit_id, message, zh, en) for check, message in stored]
-
-
-def _valid(stored: dict, fields: tuple[str, ...]) -> dict:
-    """Cached values of the expected shape; anything else (an older layout) is redone."""
-    return {k: v for k, v in stored.items() if isinstance(v, dict) and all(f in v for f in fields)}
+    return f"{PurePath(page.input).name if page.input != STDIN else STDIN_LABEL} {article.id}"
 
 
 # --- summaries ------------------------------------------------------------------------------------
@@ -278,37 +211,20 @@ def _summary_request(page: Page, article: Article) -> SummaryRequest | None:
     return SummaryRequest(article.id, _model_text(page, article.title) if article.title else None, sentences)
 
 
-def _summarize_all(digests: list[PageDigest], engines: Engines, cache: Cache, progress: StageCallback | None) -> None:
-    from .checks import check_summary
-
-    summarizer: Summarizer = engines.summarizer
-    info = asdict(summarizer.info)
-    opts = {"summary_chars": engines.options.engine.summary_chars, "beam": engines.options.engine.beam, "v": PIPELINE_VERSION}
-    jobs: list[tuple[ArticleDigest, Page, SummaryRequest, str]] = []
+def _summarize(digests: list[PageDigest], summarizing: Cached[SummaryRequest, CheckedSummary], progress: Where | None) -> None:
+    jobs: list[tuple[ArticleDigest, Page, SummaryRequest]] = []
     for digest in digests:
-        digest.summarizer = summarizer.info
+        digest.summarizer = summarizing.info
         for ad in digest.articles:
             request = _summary_request(digest.page, ad.article)
             if request is not None:
-                key = cache_key("summary", info, opts, "\n".join([request.title or "", *request.sentences]))
-                jobs.append((ad, digest.page, request, key))
-    stored = _valid(cache.get_many(key for *_, key in jobs), ("sentences", "coverage", "findings"))
-    todo = [job for job in jobs if job[3] not in stored]
-    advance = _counter("summarize", len(jobs), [_where(page, ad.article) for ad, page, _, _ in todo], progress)
-    for chunk in _chunks(todo, SUMMARY_CHUNK):
-        results = summarizer.summarize([request for _, _, request, _ in chunk], on_progress=advance)
-        fresh = {}
-        for (ad, _, request, key), summary in zip(chunk, results):
-            findings = check_summary(summary.text, "".join(request.sentences), unit_id=f"{ad.article.id}.summary")
-            fresh[key] = {"sentences": summary.sentences, "coverage": summary.coverage, "findings": _stored(findings)}
-        cache.put_many(fresh)
-        stored.update(fresh)
-    for ad, page, _, key in jobs:
-        value = stored[key]
-        sentences = _shown_summary(page, ad.article, value["sentences"])
+                jobs.append((ad, digest.page, request))
+    results = summarizing.run([request for *_, request in jobs], [_where(page, ad.article) for ad, page, _ in jobs], progress)
+    for (ad, page, _), result in zip(jobs, results):
+        sentences = _shown_summary(page, ad.article, result.sentences)
         ad.summary = [Unit(f"{ad.article.id}.summary.s{i}", s) for i, s in enumerate(sentences, 1)]
-        ad.coverage = value["coverage"]
-        ad.findings = _restored(value["findings"], f"{ad.article.id}.summary", ad.summary_zh, "")
+        ad.coverage = result.coverage
+        ad.findings = [Finding(check, f"{ad.article.id}.summary", message, ad.summary_zh, "") for check, message in result.notes]
 
 
 def _shown_summary(page: Page, article: Article, sentences: list[str]) -> list[str]:
@@ -335,75 +251,19 @@ def _units_to_translate(digest: PageDigest) -> list[tuple[Unit, str]]:
     return units
 
 
-def _translate_all(digests: list[PageDigest], engines: Engines, cache: Cache, progress: StageCallback | None) -> None:
+def _translate(digests: list[PageDigest], translating: Cached[str, English], progress: Where | None) -> None:
     pairs: list[tuple[Unit, str, str]] = []  # (unit, text given to the model, where)
     for digest in digests:
-        digest.translator = engines.translator.info
+        digest.translator = translating.info
         for unit, where in _units_to_translate(digest):
             model_text = _model_text(digest.page, unit.zh)
             if has_han(model_text):
                 pairs.append((unit, model_text, where))
             else:
                 unit.en = unit.zh  # nothing Chinese to translate: passed through as is
-    texts = [text for _, text, _ in pairs]
-    results = translate_texts(texts, engines, cache, progress=progress, where=[where for *_, where in pairs])
-    for unit, model_text, _ in pairs:
-        unit.en, findings = results[model_text]
-        unit.findings = _restored(findings, unit.id, unit.zh, unit.en)
-
-
-def translate_texts(
-    texts: Sequence[str],
-    engines: Engines,
-    cache: Cache,
-    *,
-    progress: StageCallback | None = None,
-    where: Sequence[str] | None = None,
-) -> dict[str, tuple[str, list[list[str]]]]:
-    """English and stored findings for each distinct text: from the cache, else from the
-    translator (glossary-protected, numbers repaired), then cached chunk by chunk. The cached
-    value is the final English, so a second run does no model work. `where` (parallel to
-    `texts`) names where each text is, for `progress`."""
-    translator = engines.translator
-    opts = {
-        "beam": engines.options.engine.beam,
-        "glossary": engines.glossary.fingerprint(),
-        "repair": engines.options.repair,
-        "v": PIPELINE_VERSION,
-    }
-    info = asdict(translator.info)
-    where_of: dict[str, str] = {}
-    for text, place in zip(texts, where or []):
-        where_of.setdefault(text, place)
-    distinct = list(dict.fromkeys(texts))
-    keys = {text: cache_key("translation", info, opts, text) for text in distinct}
-    stored = _valid(cache.get_many(keys.values()), ("en", "findings"))
-    # Longest first, the order the translator's batches take: each chunk then batches texts of
-    # similar length (chunks in page order would leave short and long ones to small batches).
-    todo = sorted((text for text in distinct if keys[text] not in stored), key=len, reverse=True)
-    advance = _counter("translate", len(distinct), [where_of.get(text, "") for text in todo], progress)
-    for chunk in _chunks(todo, TRANSLATION_CHUNK):
-        fresh = {keys[text]: value for text, value in _translate_fresh(chunk, engines, advance).items()}
-        cache.put_many(fresh)
-        stored.update(fresh)
-    return {text: (stored[keys[text]]["en"], stored[keys[text]]["findings"]) for text in distinct}
-
-
-def _translate_fresh(texts: list[str], engines: Engines, advance: Callable[[int], None]) -> dict[str, dict]:
-    translator, glossary = engines.translator, engines.glossary
-    if engines.is_gloss:  # key facts, not a translation: nothing to check against the source
-        return {t: {"en": en, "findings": []} for t, en in zip(texts, translator.translate(texts, on_progress=advance))}
-    from .checks import check_pair
-    from .repair import repair_translations
-
-    protected = [glossary.protect(t) for t in texts]
-    outputs = translator.translate([text for text, _ in protected], on_progress=advance)
-    english = [restore(out) for (_, restore), out in zip(protected, outputs)]
-    if not engines.options.repair:
-        return {zh: {"en": en, "findings": _stored(check_pair(zh, en, unit_id=str(i), glossary=glossary))}
-                for i, (zh, en) in enumerate(zip(texts, english))}  # fmt: skip
-    repaired = repair_translations([(str(i), zh, en) for i, (zh, en) in enumerate(zip(texts, english))], translator, glossary)
-    return {text: {"en": r.en, "findings": _stored(r.findings)} for text, r in zip(texts, repaired)}
+    results = translating.run([text for _, text, _ in pairs], [where for *_, where in pairs], progress)
+    for (unit, _, _), english in zip(pairs, results):
+        english.attach(unit)
 
 
 # --- from inputs ----------------------------------------------------------------------------------

@@ -27,10 +27,9 @@ from itertools import chain
 from pathlib import Path
 
 from .decoding import DETECTION_SAMPLE_BYTES, Decoded, NotTextError, decode_bytes, sniff_binary
+from .document import STDIN, STDIN_LABEL
 from .errors import InputError
 
-STDIN = "-"
-STDIN_LABEL = "stdin"
 STDIN_RELPATH = Path("stdin.txt")
 TEXT_SUFFIX = ".txt"
 # A stream is decoded this many bytes at a time, and a long one given in parts of this many

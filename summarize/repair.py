@@ -67,7 +67,8 @@ def repair_translations(
 ) -> list[RepairResult]:
     """Check each (id, zh, en) unit; retranslate those that fail the number check with their
     quantities rewritten into English amounts, in one batch, and keep whichever English has fewer
-    findings. Returns one result per unit, in order."""
+    findings. Returns one result per unit, in order. `glossary` is for the checks; to protect its
+    terms in the retranslation, give a glossary-protected translator (summarize.wrappers)."""
     results = []
     retry: list[tuple[int, str]] = []  # (index, text for the model)
     for index, (unit_id, zh, en) in enumerate(units):
@@ -84,19 +85,9 @@ def repair_translations(
         retry.append((index, rewrite_quantities(zh, wrong)))
     if not retry:
         return results
-    restores = []
-    texts = []
-    for _, text in retry:
-        if glossary is not None:
-            text, restore = glossary.protect(text)
-        else:
-            restore = None
-        texts.append(text)
-        restores.append(restore)
-    outputs = translator.translate(texts, on_progress=on_progress)
-    for (index, _), restore, out in zip(retry, restores, outputs):
+    outputs = translator.translate([text for _, text in retry], on_progress=on_progress)
+    for (index, _), second in zip(retry, outputs):
         result = results[index]
-        second = restore(out) if restore else out
         result.retry_en = second
         findings = check_pair(result.zh, second, unit_id=result.id, glossary=glossary)
         if _score(findings) < _score(result.findings):

@@ -12,49 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import Any, TextIO
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from .document import Article, Page
+from .document import Page
 from .jsonstream import JsonObjectWriter
-
-HEAD_FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
-
-
-def page_to_dict(page: Page) -> dict[str, Any]:
-    return {**head_to_dict(page), "articles": [article_to_dict(article) for article in page.articles]}
-
-
-def head_to_dict(page: Page) -> dict[str, Any]:
-    return {
-        "input": page.input,
-        "encoding": page.encoding,
-        "script": page.script,
-        "warnings": list(page.warnings),
-        "preamble": list(page.preamble),
-    }
-
-
-def article_to_dict(article: Article) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": article.id}
-    for name in HEAD_FIELDS:
-        data[name] = getattr(article, name)
-    data["start"], data["end"] = article.start, article.end
-    data["paragraphs"] = [
-        {
-            "id": p.id,
-            "text": p.text,
-            "heading": p.heading,
-            "start": p.start,
-            "end": p.end,
-            "sentences": [s.text for s in p.sentences],
-        }
-        for p in article.paragraphs
-    ]
-    return data
-
 
 _LABELS = {"subtitle": "subtitle", "kicker": "kicker", "byline": "byline", "source": "source", "continued": "continued"}
 
@@ -176,14 +140,14 @@ def print_segmentation(inputs: list[str], *, as_json: bool, stdout: TextIO, repo
 
 
 def iter_page_json(page: Page | Iterable[Page], *, level: int = 0) -> Iterator[str]:
-    """`json.dumps(page_to_dict(page), ensure_ascii=False, indent=2)` (indented `level` steps
+    """`json.dumps(page.to_dict(), ensure_ascii=False, indent=2)` (indented `level` steps
     more), in pieces, one article at a time: a huge page never becomes one huge string. A page
     given in several parts (segmentation.iter_page_parts) is written part by part, its
     "preamble" after "articles" (the preamble of later parts is known only at the end)."""
     first, parts = _first_parts(page)
     pieces: list[str] = []
     page_json = JsonObjectWriter(pieces.append, level)
-    head = head_to_dict(first)
+    head = first.head_to_dict()
     later_preamble = None if parts is None else head.pop("preamble")[:0]
     for key, value in head.items():
         page_json.field(key, value)
@@ -192,7 +156,7 @@ def iter_page_json(page: Page | Iterable[Page], *, level: int = 0) -> Iterator[s
     del first  # each part is let go once written
     for part in parts:
         for article in part.articles:
-            page_json.item(article_to_dict(article))
+            page_json.item(article.to_dict())
             yield "".join(pieces)
             pieces.clear()
         if later_preamble is not None:

@@ -25,6 +25,21 @@ def sample_page() -> Path:
     return SAMPLE_PAGE
 
 
+@pytest.fixture
+def fake_backends(monkeypatch) -> str:
+    """The process's registry with the `fake` translator and summarizer of tests/fake_backends.py
+    added by their `register` function, as a plugin's entry point adds its backends. Returns the
+    backends' name."""
+    import fake_backends
+
+    from summarize import registry as registry_module
+
+    registry = registry_module.load_registry()
+    fake_backends.register(registry)
+    monkeypatch.setattr(registry_module, "_registry", registry)
+    return fake_backends.NAME
+
+
 # --- tiny seq2seq checkpoints (tests/tiny_models.py), built once per session ---------------------
 # Random weights, real file layouts: load them exactly as a real checkpoint loads
 # (--translator DIR / --summarizer DIR). HF dirs need torch+transformers; *_ct2 are CTranslate2 int8.

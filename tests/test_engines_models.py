@@ -301,7 +301,7 @@ def test_auto_choice_prefers_the_pulled_ctranslate2_copy(tiny_marian, tiny_maria
 
 
 def test_forced_output_length_for_benchmarks(tiny_marian_ct2):
-    translator, _ = choose_translator(str(tiny_marian_ct2), EngineOptions(beam=1, threads=1, extra={"force_new_tokens": 7}))
+    translator, _ = choose_translator(str(tiny_marian_ct2), EngineOptions(beam=1, threads=1), settings={"force_new_tokens": 7})
     generator = translator.generator
     lengths: list[int] = []
     generate = generator.generate
@@ -390,7 +390,7 @@ def test_build_from_card_makes_a_loadable_checkpoint(tmp_path):
     from tiny_models import build_from_card
 
     path = build_from_card("opus-mt-zh-en", tmp_path / "opus")
-    translator, _ = choose_translator(str(convert(path, tmp_path / "ct2")), EngineOptions(beam=1, threads=1, extra={"force_new_tokens": 5}))
+    translator, _ = choose_translator(str(convert(path, tmp_path / "ct2")), EngineOptions(beam=1, threads=1), settings={"force_new_tokens": 5})
     assert input_limit(translator.settings.max_input_tokens, translator.generator) == 512
     assert translator.generator.max_output_tokens == 511
     assert len(translator.translate(["义乌是一座城市。", "今天"])) == 2

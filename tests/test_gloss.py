@@ -112,7 +112,7 @@ def test_names_jieba_cuts_apart_or_tags_as_abbreviations():
 def test_glossary_wins_over_pinyin():
     custom = parse_glossary("傅妙玲\tFu Miaoling (Jiehao Bamboo)\n")
     assert "Fu Miaoling (Jiehao Bamboo)" in gloss("经营户傅妙玲正忙着。", custom)
-    translator = GlossTranslator(EngineOptions(extra={"glossary": custom}))
+    translator = GlossTranslator(EngineOptions(glossary=custom))
     assert "Jiehao" in translator.translate(["经营户傅妙玲正忙着。"])[0]
 
 

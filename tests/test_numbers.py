@@ -112,6 +112,33 @@ CASES = [
     ("新增确诊病例46例", "46例", D("46"), None, "number", "cases", None, None, "46 cases"),
     ("五六百米外", "五六百米", D("500"), D("600"), "number", "meters", "about", None, "about 500 to 600 meters"),
     ("“90后”用户占比", "90后", D("1990"), None, "decade", "generation", None, None, "the post-90s generation"),
+    # --- approximations, signs, 兆, ranges, shares, discounts, abbreviations ---
+    ("销售额达一千多万元", "一千多万元", D("10000000"), None, "money", "yuan", "more than", None, "more than 10 million yuan"),
+    ("吸引游客十多万人次", "十多万人次", D("100000"), None, "number", "visits", "more than", None, "more than 100,000 visits"),
+    ("带动就业二百三十余万人", "二百三十余万人", D("2300000"), None, "number", "people", "over", None, "over 2.3 million people"),
+    ("增速为-3.5%", "增速为-3.5%", D("3.5"), None, "percent", None, None, "down", "down 3.5%"),
+    ("最低气温-5℃", "-5℃", D("-5"), None, "number", "degrees Celsius", None, None, "-5 degrees Celsius"),
+    ("出口额年减－22.2%", "减－22.2%", D("22.2"), None, "percent", None, None, "down", "down 22.2%"),
+    ("總額達四十九兆九千五百九十二億元", "四十九兆九千五百九十二億元", D("49959200000000"), None, "money", "yuan", None, None,
+     "49.9592 trillion yuan"),
+    ("營收達2兆元", "2兆元", D("2000000000000"), None, "money", "yuan", None, None, "2 trillion yuan"),
+    ("价格大概要一万六七千元左右", "一万六七千元左右", D("16000"), D("17000"), "money", "yuan", "about", None,
+     "about 16,000 to 17,000 yuan"),
+    ("超过三分之一的企业", "超过三分之一", D(1) / 3, None, "fraction", None, "over", None, "over one third"),
+    ("误差不超过万分之三", "不超过万分之三", D("0.0003"), None, "fraction", None, "up to", None, "up to 3 in 10,000"),
+    ("浓度为百万分之五", "百万分之五", D("0.000005"), None, "fraction", None, None, None, "5 per million"),
+    ("占３／５", "３／５", D("0.6"), None, "fraction", None, None, None, "3/5"),
+    ("全场商品打75折", "75折", D("75"), None, "discount", None, None, None, "25% off"),
+    ("会员享九折优惠", "九折", D("90"), None, "discount", None, None, None, "10% off"),
+    ("门票打对折", "对折", D("50"), None, "discount", None, None, None, "50% off"),
+    ("坚持九二共识", "九二", D("1992"), None, "year", None, None, None, "1992"),
+    ("纪念五四运动104周年", "五四", D("504"), None, "date", None, None, None, "May 4"),
+    ("九一八事变", "九一八", D("918"), None, "date", None, None, None, "September 18"),
+    ("“九零后”创业者", "九零后", D("1990"), None, "decade", "generation", None, None, "the post-90s generation"),
+    ("股价蒸发千亿美元", "千亿美元", D("100000000000"), None, "money", "US dollars", "about", None,
+     "about 100 billion US dollars"),
+    ("新建5万4千平方米", "5万4千平方米", D("54000"), None, "number", "square meters", None, None, "54,000 square meters"),
+    ("项目投资三点五亿元", "三点五亿元", D("350000000"), None, "money", "yuan", None, None, "350 million yuan"),
 ]
 
 
@@ -134,7 +161,8 @@ def test_enough_real_expressions():
     [
         "统一思想、一以贯之", "万一出现问题", "千万工程", "百姓生活", "十分重要", "两岸关系", "五一劳动节",
         "一带一路", "一次次在困境中突围", "千方百计", "四面八方", "5G基站", "COVID-19疫情", "www.12377.cn",
-        "拨打0579-8512-3456", "新质生产力", "一张蓝图绘到底",
+        "拨打0579-8512-3456", "新质生产力", "一张蓝图绘到底", "登陆部队", "拾起垃圾", "大陆",
+        "伤敌一千自损八百",
     ],
 )
 def test_words_with_numerals_are_not_quantities(text):
@@ -201,7 +229,28 @@ EN_CASES = [
     ("in 2025", "2025", D("2025"), None, "year"),
     ("the past two decades", "two decades", D("20"), None, "number"),
     ("RMB280 Million fund", "RMB280 Million", D("280000000"), None, "money"),
+    ("two and a half million visitors", "two and a half million", D("2500000"), None, "number"),
+    ("a quarter of a million people", "a quarter of a million", D("250000"), None, "number"),
+    ("sales rose thrice", "thrice", D("3"), None, "multiple"),
+    ("twice as many", "twice", D("2"), None, "multiple"),
+    ("5 parts per million", "5 parts per million", D("0.000005"), None, "fraction"),
+    ("three in 10,000 people", "three in 10,000", D("0.0003"), None, "fraction"),
+    ("one in five children", "one in five", D("0.2"), None, "fraction"),
+    ("a two-thirds majority", "two-thirds", D(200) / 3, None, "percent"),
+    ("odds of 1/2", "1/2", D("0.5"), None, "fraction"),
+    ("S$13.8 to S$14.3 billion", "S$13.8 to S$14.3 billion", D("13800000000"), D("14300000000"), "money"),
+    ("16,000 to 17,000 yuan", "16,000 to 17,000 yuan", D("16000"), D("17000"), "money"),
+    ("pre-2019 levels", "2019", D("2019"), None, "year"),
+    ("the post-90 generation", "90", D("90"), None, "number"),
+    ("the '92 Consensus", "'92", D("1992"), None, "year"),
+    ("growth of -3.5%", "-3.5%", D("-3.5"), None, "percent"),
+    ("minus 5 degrees", "minus 5", D("-5"), None, "number"),
 ]
+
+
+def test_a_percent_and_an_amount_are_not_one_range():
+    found = find_english_quantities("down 21.2 percent to $31.51 billion")
+    assert [(q.text, q.upper) for q in found] == [("21.2 percent", None), ("$31.51 billion", None)]
 
 
 @pytest.mark.parametrize("text,span,value,upper,kind", EN_CASES, ids=[c[1] for c in EN_CASES])
@@ -262,6 +311,23 @@ def _en(text: str) -> EnglishQuantity:
         ("前4月", "four months"),
         ("前4月", "January to April"),
         ("1-4月", "January-April"),
+        ("三分之一", "a third of"),
+        ("三分之一", "33%"),
+        ("二分之一", "1/2"),
+        ("万分之三", "0.03%"),
+        ("百万分之五", "5 per million"),
+        ("五分之一", "one in five"),
+        ("75折", "25% off"),
+        ("九折", "10% discount"),
+        ("九二共识", "1992"),
+        ("九二共识", "'92"),
+        ("五四运动", "May 4"),
+        ("一万六七千元", "16,000 to 17,000 yuan"),
+        ("一千多万", "more than 10 million"),
+        ("千亿美元", "hundreds of billions"),
+        ("千亿美元", "$100 billion"),
+        ("四十九兆九千五百九十二億元", "49.96 trillion yuan"),
+        ("90后", "post-90s"),
     ],
 )
 def test_same_value(zh, en):
@@ -288,6 +354,12 @@ def test_same_value(zh, en):
         ("120兆瓦", "120 trillion"),
         ("前4月", "April"),
         ("前4月", "January to May"),
+        ("一万六七千元", "16,000 to 7,000 yuan"),
+        ("一千多万", "more than 1,000"),
+        ("三分之一", "a quarter of"),
+        ("75折", "15% off"),
+        ("九二共识", "9"),
+        ("二百三十余万", "230"),
     ],
 )
 def test_different_value(zh, en):
@@ -295,11 +367,24 @@ def test_different_value(zh, en):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789０１２.,%‰-—至到万亿千百十零〇一二两三四五六七八九几多余超近约第年月日元人次个点时分秒后代世纪上数 abcMay")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("0123456789０１２.,%‰-—至到万亿千百十零〇一二两三四五六七八九几多余超近约第年月日元人次个点时分秒后代世纪上数之折兆負／/对打共识运动 abcMay")), max_size=40))
 def test_find_quantities_never_raises_on_number_soup(text):
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
         to_english(q)
+
+
+_EN_WORDS = ["two", "and", "a", "half", "quarter", "of", "million", "per", "in", "five", "thrice", "twice", "to", "off",
+             "minus", "-", "S$", "$", "'", "92", "1/2", "3", "16,000", "percent", "%", "pre-", "post-", "90s", " ", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EN_WORDS), max_size=14).map(" ".join))
+def test_english_quantities_are_in_order_and_never_overlap(text):
+    found = find_english_quantities(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
 @settings(max_examples=300, deadline=None)

@@ -108,23 +108,23 @@ def test_releasing_free_memory_is_harmless():
 
 
 def test_forced_lengths_can_differ_per_task(tiny_marian_ct2, tiny_bart_ct2):
-    options = EngineOptions(threads=1, beam=1, extra={"force_new_tokens": {"translate": 7, "summarize": 11}})
-    translator, _ = choose_translator(str(tiny_marian_ct2), options)
-    summarizer, _ = choose_summarizer(str(tiny_bart_ct2), options)
+    options = EngineOptions(threads=1, beam=1)
+    translator, _ = choose_translator(str(tiny_marian_ct2), options, settings={"force_new_tokens": 7})
+    summarizer, _ = choose_summarizer(str(tiny_bart_ct2), options, settings={"force_new_tokens": 11})
     assert (translator.settings.force_new_tokens, summarizer.settings.force_new_tokens) == (7, 11)
-    only_translation = EngineOptions(threads=1, extra={"force_new_tokens": {"translate": 7}})
+    only_translation = EngineOptions(threads=1)
     summarizer, _ = choose_summarizer(str(tiny_bart_ct2), only_translation)
     assert summarizer.settings.force_new_tokens is None
 
 
-def test_number_repair_can_be_turned_off(tiny_marian_ct2):
+def test_number_repair_can_be_turned_off(fake_backends):
     """Outputs without the source's numbers (as random weights give) are translated a second time
     with repair on; with it off each text is translated once, and the failed checks still show."""
     pages, _ = read_pages([str(SAMPLE_PAGE)])
     texts_translated = {}
     for repair in (True, False):
         engine = EngineOptions(threads=1, beam=1)
-        engines = Engines(RunOptions(full=True, summarizer="extractive", translator=str(tiny_marian_ct2), use_cache=False, repair=repair, engine=engine))
+        engines = Engines(RunOptions(full=True, summarizer="extractive", translator=fake_backends, use_cache=False, repair=repair, engine=engine))
         calls = []
         engines.translator.translate = lambda texts, calls=calls, **_: calls.append(len(texts)) or [_no_numbers(t) for t in texts]
         [digest] = run_pages(pages, engines)

@@ -9,10 +9,11 @@ import pytest
 from run_helpers import SAMPLE_PAGE
 
 from summarize import pipeline
-from summarize.segmentation.patterns import strip_dateline
-from summarize.pipeline import Engines, RunOptions, Unit, paragraph_english, read_pages, run_pages
+from summarize.digest import GLOSS, Unit, paragraph_english
+from summarize.pipeline import Engines, RunOptions, read_pages, run_pages
 from summarize.registry import EngineOptions
 from summarize.script import to_traditional
+from summarize.segmentation.patterns import strip_dateline
 
 
 def builtin_engines(**options) -> Engines:
@@ -84,13 +85,13 @@ def test_without_full_only_titles_and_summaries_are_translated(sample_pages):
     assert calls.texts["translate"] == len(expected)
 
 
-def test_second_run_does_no_model_work(sample_pages, tiny_marian_ct2, tiny_t5_ct2):
-    first = model_engines(tiny_marian_ct2, tiny_t5_ct2)
+def test_second_run_does_no_model_work(sample_pages, fake_backends):
+    first = model_engines(fake_backends, fake_backends)
     first_calls = ModelCalls(first)
     [before] = run_pages(sample_pages, first)
     assert first_calls.texts["summarize"] == 5 and first_calls.texts["translate"] > 5
 
-    again = model_engines(tiny_marian_ct2, tiny_t5_ct2)
+    again = model_engines(fake_backends, fake_backends)
     calls = ModelCalls(again)
     [after] = run_pages(sample_pages, again)
     assert calls.texts == {"summarize": 0, "translate": 0}
@@ -98,23 +99,23 @@ def test_second_run_does_no_model_work(sample_pages, tiny_marian_ct2, tiny_t5_ct
     assert [f.message for f in after.findings] == [f.message for f in before.findings]
 
 
-def test_cache_is_keyed_by_options_and_engine(sample_pages, tiny_marian_ct2, tiny_t5_ct2, tmp_path):
-    run_pages(sample_pages, model_engines(tiny_marian_ct2, tiny_t5_ct2))
+def test_cache_is_keyed_by_options_and_engine(sample_pages, fake_backends, tmp_path):
+    run_pages(sample_pages, model_engines(fake_backends, fake_backends))
 
-    beam = model_engines(tiny_marian_ct2, tiny_t5_ct2, beam=2)
+    beam = model_engines(fake_backends, fake_backends, beam=2)
     calls = ModelCalls(beam)
     run_pages(sample_pages, beam)
     assert calls.texts["summarize"] == 5 and calls.texts["translate"] > 5  # a different beam: new outputs
 
     glossary = tmp_path / "terms.tsv"
     glossary.write_text("科技局\tScience and Technology Bureau\n", encoding="utf-8")
-    with_glossary = model_engines(tiny_marian_ct2, tiny_t5_ct2, glossary=str(glossary))
+    with_glossary = model_engines(fake_backends, fake_backends, glossary=str(glossary))
     calls = ModelCalls(with_glossary)
     run_pages(sample_pages, with_glossary)
     assert calls.texts["summarize"] == 0  # summaries do not depend on the glossary
     assert calls.texts["translate"] > 5
 
-    no_cache = model_engines(tiny_marian_ct2, tiny_t5_ct2, use_cache=False)
+    no_cache = model_engines(fake_backends, fake_backends, use_cache=False)
     calls = ModelCalls(no_cache)
     run_pages(sample_pages, no_cache)
     assert calls.texts["summarize"] == 5 and calls.texts["translate"] > 5
@@ -200,11 +201,11 @@ def test_text_without_chinese_is_passed_through(tmp_path):
 
 
 def test_a_gloss_paragraph_keeps_one_label():
-    units = [Unit("p.s1", "甲", "[gloss] one; two"), Unit("p.s2", "乙", "[gloss]"), Unit("p.s3", "丙", "[gloss] three")]
+    units = [Unit("p.s1", "甲", "one; two", en_kind=GLOSS), Unit("p.s2", "乙", "", en_kind=GLOSS), Unit("p.s3", "丙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(units)] == ["[gloss] one; two", "", "| three"]
-    empty_first = [Unit("p.s1", "甲", "[gloss]"), Unit("p.s2", "乙", "[gloss] three")]
+    empty_first = [Unit("p.s1", "甲", "", en_kind=GLOSS), Unit("p.s2", "乙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(empty_first)] == ["", "[gloss] three"]
     translated = [Unit("p.s1", "甲", "One."), Unit("p.s2", "乙", "Two.")]
     assert [shown for _, shown in paragraph_english(translated)] == ["One.", "Two."]
-    mixed = [Unit("p.s1", "甲", "[gloss] one"), Unit("p.s2", "2026", "2026"), Unit("p.s3", "丙", "[gloss] three")]
+    mixed = [Unit("p.s1", "甲", "one", en_kind=GLOSS), Unit("p.s2", "2026", "2026"), Unit("p.s3", "丙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(mixed)] == ["[gloss] one", "2026", "| three"]

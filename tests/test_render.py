@@ -20,6 +20,7 @@ from run_helpers import (
 
 from summarize import gloss
 from summarize.checks import Finding
+from summarize.digest import TRANSLATION
 from summarize.pipeline import Engines, RunOptions, read_pages, run_pages
 from summarize.render.jsonout import digest_to_dict
 from summarize.render.markdown import read_meta, render_markdown
@@ -170,7 +171,7 @@ def test_markdown_full_text_aligns_paragraphs_by_id(digest):
 def test_markdown_escapes_what_would_break_a_table_or_turn_into_markup(digest):
     unit = digest.articles[0].summary[0]
     unit.zh = "甲|乙 *强调* [链接](x) <b>"
-    unit.en = "a | b *c* _d_ <script>\nnext line &amp;"
+    unit.en, unit.en_kind = "a | b *c* _d_ <script>\nnext line &amp;", TRANSLATION
     text = render_markdown(digest)
     table = markdown_tables(text)[0]
     assert table[1] == ["甲\\|乙 \\*强调\\* \\[链接\\](x) \\<b\\>", "a \\| b \\*c\\* \\_d\\_ \\<script\\> next line \\&amp;"]

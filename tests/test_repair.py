@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 
 from summarize.glossary import parse_glossary
-from summarize.registry import EngineInfo, EngineOptions
+from summarize.registry import EngineInfo
 from summarize.repair import repair_translations, rewrite_quantities
+from summarize.wrappers import GlossaryProtected
 
 
 class LatinCopyTestDouble:
@@ -68,7 +69,7 @@ def test_original_is_kept_when_the_retry_is_no_better():
 def test_glossary_is_protected_in_the_retry():
     translator = LatinCopyTestDouble()
     glossary = parse_glossary("义乌\tYiwu\n")
-    (result,) = repair_translations([("s1", "义乌汇聚超210万种商品", "Xinyu gathers 21 million goods")], translator, glossary)
+    (result,) = repair_translations([("s1", "义乌汇聚超210万种商品", "Xinyu gathers 21 million goods")], GlossaryProtected(translator, glossary), glossary)
     assert translator.calls == [["Yiwu 汇聚 over 2.1 million 商品"]]
     assert result.repaired and result.en == "Yiwu over 2.1 million"
     assert result.findings == []
@@ -83,9 +84,9 @@ def test_units_without_number_findings_are_not_retranslated():
 def test_repair_with_a_real_tiny_model(tiny_marian_ct2):
     """Random weights translate nothing well: the repair must load and run the model through the
     real path, and never keep an English with more findings than the first."""
-    from summarize.engines.factories import make_translator
+    from summarize.engines.factories import Seq2SeqOptions, make_translator
 
-    translator = make_translator("ctranslate2", str(tiny_marian_ct2), EngineOptions())
+    translator = make_translator("ctranslate2", str(tiny_marian_ct2), Seq2SeqOptions())
     units = [("s1", "义乌汇聚超210万种商品", "Yiwu gathers over 21 million products")]
     (result,) = repair_translations(units, translator)
     assert result.retry_en is not None

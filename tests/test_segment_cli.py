@@ -171,11 +171,11 @@ assert not heavy, heavy
 
 
 def test_streamed_json_equals_one_dump():
-    from summarize.segment_output import iter_page_json, page_to_dict
+    from summarize.segment_output import iter_page_json
     from summarize.segmentation import segment_text
 
     for text in (SAMPLE.read_text(encoding="utf-8"), "第1版 要闻", PAGE):
         page = segment_text(text)
-        assert "".join(iter_page_json(page)) == json.dumps(page_to_dict(page), ensure_ascii=False, indent=2)
+        assert "".join(iter_page_json(page)) == json.dumps(page.to_dict(), ensure_ascii=False, indent=2)
         for level in (1, 2):
-            assert json.loads("".join(iter_page_json(page, level=level))) == page_to_dict(page)
+            assert json.loads("".join(iter_page_json(page, level=level))) == page.to_dict()

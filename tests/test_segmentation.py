@@ -532,15 +532,6 @@ def test_never_raises_and_never_loses_anything(text):
     assert segment_text(text) == result  # deterministic
 
 
-def test_registered_as_the_newspaper_segmenter():
-    from summarize.registry import registry
-
-    segmenter = registry().get("segmenter", "newspaper").factory()
-    assert segmenter.name == "newspaper"
-    result = segmenter.segment(page("标题在这里", BODY1), input="x.txt", encoding="utf-8")
-    assert result.input == "x.txt" and result.articles[0].title == "标题在这里"
-
-
 @pytest.mark.parametrize(
     "sentence, expected",
     [

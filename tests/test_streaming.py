@@ -109,12 +109,11 @@ def segmented_in_parts(page: Path, part_chars: int, *, at_least: int) -> list[di
     """Every article of `page` as `summarize segment --json` has it, segmented in parts of
     `part_chars` (checked to be at least `at_least` parts)."""
     from summarize.reading import discover, read_source
-    from summarize.segment_output import article_to_dict
     from summarize.segmentation import iter_source_parts
 
     parts = list(iter_source_parts(read_source(discover([str(page)])[0]), part_chars=part_chars))
     assert len(parts) >= at_least
-    return [article_to_dict(a) for part in parts for a in part.articles]
+    return [a.to_dict() for part in parts for a in part.articles]
 
 
 @dataclass

@@ -18,8 +18,8 @@ BACKENDS = {
 
 
 def register(registry: Registry) -> None:
-    from .factories import make_summarizer, make_translator
+    from .factories import Seq2SeqOptions, make_summarizer, make_translator
 
     for backend, description in BACKENDS.items():
-        registry.add("translator", backend, partial(make_translator, backend), description)
-        registry.add("summarizer", backend, partial(make_summarizer, backend), description)
+        registry.add("translator", backend, partial(make_translator, backend), description, options=Seq2SeqOptions)
+        registry.add("summarizer", backend, partial(make_summarizer, backend), description, options=Seq2SeqOptions)

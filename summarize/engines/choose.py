@@ -9,7 +9,9 @@ Face or CTranslate2 directory (the backend follows from its files).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import ModelError
 from ..registry import EngineOptions, Kind, Summarizer, Translator, registry
@@ -24,14 +26,19 @@ FALLBACKS: dict[str, tuple[str, str, str]] = {
 _TASKS: dict[str, Task] = {"translator": "translate", "summarizer": "summarize"}
 
 
-def choose_translator(spec: str | None, options: EngineOptions, *, strict: bool = False) -> tuple[Translator, str | None]:
-    """The translator to use and an optional one-line notice for the user."""
-    return _choose("translator", spec, options, strict)
+def choose_translator(
+    spec: str | None, options: EngineOptions, *, strict: bool = False, settings: Mapping[str, Any] | None = None
+) -> tuple[Translator, str | None]:
+    """The translator to use and an optional one-line notice for the user. `settings`: values of
+    the chosen backend's own options (summarize.registry.Backend.create)."""
+    return _choose("translator", spec, options, strict, settings)
 
 
-def choose_summarizer(spec: str | None, options: EngineOptions, *, strict: bool = False) -> tuple[Summarizer, str | None]:
-    """The summarizer to use and an optional one-line notice for the user."""
-    return _choose("summarizer", spec, options, strict)
+def choose_summarizer(
+    spec: str | None, options: EngineOptions, *, strict: bool = False, settings: Mapping[str, Any] | None = None
+) -> tuple[Summarizer, str | None]:
+    """The summarizer to use and an optional one-line notice for the user (`settings`: as above)."""
+    return _choose("summarizer", spec, options, strict, settings)
 
 
 def backend_for(spec: str) -> str:
@@ -39,24 +46,24 @@ def backend_for(spec: str) -> str:
     return "ctranslate2" if resolve(spec).format == "ct2" else "transformers"
 
 
-def _choose(kind: Kind, spec: str | None, options: EngineOptions, strict: bool):
+def _choose(kind: Kind, spec: str | None, options: EngineOptions, strict: bool, settings: Mapping[str, Any] | None):
     backends = registry()
     if spec is None:
         card = default_card(_TASKS[kind])
         copies = local_copies(card)
         if copies:
             backend = "ctranslate2" if "ct2" in copies else "transformers"
-            return backends.get(kind, backend).factory(card.name, options), None
+            return backends.get(kind, backend).create(card.name, options, settings), None
         fallback, missing, benefit = FALLBACKS[kind]
         if strict or not backends.has(kind, fallback):
             raise not_pulled(card)
         notice = f"no {missing} found; for {benefit} run: summarize models pull {card.name}"
-        return backends.get(kind, fallback).factory(None, options), notice
+        return backends.get(kind, fallback).create(None, options, settings), notice
     if backends.has(kind, spec):
-        return backends.get(kind, spec).factory(None, options), None
+        return backends.get(kind, spec).create(None, options, settings), None
     if not Path(spec).expanduser().exists():  # a directory named like a card is that directory
         check_task(find_card(spec), _TASKS[kind])
     backend = backend_for(spec)
     if not backends.has(kind, backend):
         raise ModelError(f"no {kind} backend {backend!r} is registered", hint="Reinstall summarize")
-    return backends.get(kind, backend).factory(spec, options), None
+    return backends.get(kind, backend).create(spec, options, settings), None

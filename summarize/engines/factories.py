@@ -4,18 +4,19 @@
 are kept for the life of the process, keyed by (backend, location, threads): a page, or many
 pages, load each model once.
 
-`options.extra["force_new_tokens"] = N` makes every output exactly N tokens (no loop retries): for
-benchmarks that time random-weight models of the real architectures at real output lengths. A
-dict {"translate": N, "summarize": M} sets each task's length (a task left out is not forced).
+Both backends take `Seq2SeqOptions`: `force_new_tokens=N` makes every output exactly N tokens (no
+loop retries), for benchmarks that time random-weight models of the real architectures at real
+output lengths.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ModelError
+from ..errors import ModelError, UsageError
 from ..registry import EngineInfo, EngineOptions
 from .cards import (
     SUMMARIZE_DEFAULTS,
@@ -33,19 +34,32 @@ from .translating import Seq2SeqTranslator
 _loaded: dict[tuple[str, str, int | None], Generator] = {}
 
 
-def make_translator(backend: str, model: str | None, options: EngineOptions) -> Seq2SeqTranslator:
+@dataclass(frozen=True)
+class Seq2SeqOptions(EngineOptions):
+    force_new_tokens: int | None = None
+    """Every output exactly this many tokens (benchmarks on random weights); None: as generated."""
+
+    def __post_init__(self) -> None:
+        if self.force_new_tokens is not None and (not isinstance(self.force_new_tokens, int) or self.force_new_tokens < 1):
+            raise UsageError(
+                f"force_new_tokens must be a positive whole number, not {self.force_new_tokens!r}",
+                hint="Give the number of tokens every output should have, or leave it unset",
+            )
+
+
+def make_translator(backend: str, model: str | None, options: Seq2SeqOptions) -> Seq2SeqTranslator:
     ref, generator = _load("translate", backend, model, options)
     settings = _settings(Seq2SeqSettings, ref, TRANSLATE_DEFAULTS, options, "translate")
     return Seq2SeqTranslator(generator, _info(ref, generator, "translation"), settings)
 
 
-def make_summarizer(backend: str, model: str | None, options: EngineOptions) -> Seq2SeqSummarizer:
+def make_summarizer(backend: str, model: str | None, options: Seq2SeqOptions) -> Seq2SeqSummarizer:
     ref, generator = _load("summarize", backend, model, options)
     settings = _settings(SummarySettings, ref, SUMMARIZE_DEFAULTS, options, "summarize", summary_chars=options.summary_chars)
     return Seq2SeqSummarizer(generator, _info(ref, generator, "abstractive"), settings)
 
 
-def _settings(cls, ref: ModelRef, defaults, options: EngineOptions, task: Task, **extra):
+def _settings(cls, ref: ModelRef, defaults, options: Seq2SeqOptions, task: Task, **extra):
     """Settings from the model's card (or the task's defaults), with the user's options."""
     card = ref.card
     generation = card.generation if card else defaults
@@ -54,7 +68,7 @@ def _settings(cls, ref: ModelRef, defaults, options: EngineOptions, task: Task, 
         beam=options.beam or generation.beam,
         template=_template(ref, task),
         max_input_tokens=card.max_input_tokens if card else None,
-        force_new_tokens=_forced_length(options, task),
+        force_new_tokens=options.force_new_tokens,
         **extra,
     )
 
@@ -71,11 +85,6 @@ def _template(ref: ModelRef, task: Task) -> str:
     entry = params.get(_CONFIG_TASKS[task]) if isinstance(params, dict) else None
     prefix = entry.get("prefix") if isinstance(entry, dict) else None
     return prefix + "{text}" if isinstance(prefix, str) and prefix.strip() else "{text}"
-
-
-def _forced_length(options: EngineOptions, task: Task) -> int | None:
-    forced = options.extra.get("force_new_tokens")
-    return forced.get(task) if isinstance(forced, dict) else forced
 
 
 def _load(task: Task, backend: str, model: str | None, options: EngineOptions) -> tuple[ModelRef, Generator]:

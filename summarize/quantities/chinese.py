@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .chinese_dates import _DECADE, _GENERATION, _RANGE_SEP, _TIME, _read_clock, _read_date, _read_decade
+from ..text import HAN, HAN_CHARS
+from .chinese_dates import (
+    _DECADE, _GENERATION, _RANGE_SEP, _TIME, _read_clock, _read_date, _read_decade, read_abbreviation,
+)  # fmt: skip
+from .chinese_shares import read_share
 from .chinese_units import _CURRENCY_PREFIX, _SESSION, _SESSION_UNITS, _with_unit
 from .model import _AR_RE, _CODE_CHAIN, _ISO_DATE, Quantity, _clean, _dec, _glued_to_code, _normalize
-from .numerals import _CN_CHARS, _CN_DIGIT, _CN_RUN, _MULT_VALUE, _Found, _Num, _read_number
+from .numerals import TRILLION, _CN_CHARS, _CN_DIGIT, _CN_RUN, _MULT_VALUE, _Found, _Num, _read_number
 
 
 _PREFIX_QUALIFIERS = [
+    ("不超过", "up to"), ("不高于", "up to"), ("不低于", "at least"), ("不少于", "at least"),
     ("超过", "over"), ("超出", "over"), ("逾", "over"), ("超", "over"), ("多于", "more than"),
     ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"), ("约为", "about"), ("大约", "about"),
     ("大概", "about"), ("约", "about"), ("不到", "less than"), ("不足", "less than"), ("低于", "less than"),
@@ -47,6 +52,7 @@ _IDIOMS = (
     "一日千里", "一落千丈", "九死一生", "百年大计", "千载难逢", "万事如意", "一年到头", "一五一十",
     "千里之外", "五颜六色", "十字路口", "百尺竿头", "一分为二", "三天两头", "一天到晚", "五星红旗",
     "三座大山", "万里长城", "两手抓", "两张皮", "一刀切", "一把手", "一条龙", "一站式", "一盘棋",
+    "伤敌一千", "自损八百", "一点一滴", "两点一线", "三点一线", "一成不变", "七折八扣", "一针见血", "一目了然", "一言九鼎", "一马当先", "三顾茅庐", "百发百中",
 )  # fmt: skip
 
 _IDIOM_RE = re.compile("|".join(sorted(_IDIOMS, key=len, reverse=True)))
@@ -56,12 +62,12 @@ _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?:[”」]?
 
 _VAGUE = re.compile(r"(?P<pre>数|几|上)(?P<mag>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)(?![一二三四五六七八九])")
 
-_CANDIDATE = re.compile(rf"\d|[{_CN_CHARS}几]|百分之|千分之|上个?世纪|本世纪|[数上](?=[十百千万亿])")
+_CANDIDATE = re.compile(rf"\d|[{_CN_CHARS}几]|上个?世纪|本世纪|[数上](?=[十百千万亿])|(?<=打)对(?=\s?折)|半(?=\s?折)")
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in Chinese `text`, in order, non-overlapping. Never raises."""
-    s = _normalize(text)
+    s = _mark_trillions(text, _normalize(text))
     found: list[Quantity] = []
     pos = floor = 0  # floor: end of the previous quantity; prefixes never reach behind it
     idioms = [(m.start(), m.end()) for m in _IDIOM_RE.finditer(s)]
@@ -87,6 +93,31 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+# Characters only Traditional Chinese writes: in such a text 兆 is a trillion (Taiwan: 2兆元).
+_TRADITIONAL = re.compile("[億萬與為們這個來時會說對經發過還國後開關點實長門見東問間體總統]")
+# What follows a 兆 that means mega: 兆瓦 (MW), 兆赫 (MHz), 兆字节, 100兆宽带.
+_MEGA = re.compile(r"[瓦赫帕焦欧位]|字节|比特|像素|宽带|流量|[A-Za-z]")
+
+
+def _mark_trillions(text: str, s: str) -> str:
+    """`s` with each 兆 that means a trillion replaced by `TRILLION`: after a number, before a
+    currency or more numerals (四十九兆九千五百九十二億元), or anywhere but before a unit of
+    mega in a Traditional text."""
+    if "兆" not in s:
+        return s
+    traditional = bool(_TRADITIONAL.search(text))
+    out = list(s)
+    for m in re.finditer("兆", s):
+        k = m.start()
+        if k == 0 or not (s[k - 1].isdigit() or s[k - 1] in _CN_CHARS or s[k - 1] in "多余"):
+            continue  # 兆头, 预兆
+        after = s[k + 1 : k + 5]
+        more = re.match(rf"[多余]?(?:[美日韩港欧澳加]?元|新?台币|人民币)|[{_CN_CHARS}\d]", after)
+        if more or (traditional and not _MEGA.match(after)):
+            out[k] = TRILLION
+    return "".join(out)
+
+
 def _read_quantity(s: str, i: int) -> _Found | int | None:
     """The quantity whose number starts at s[i]; or, for a number that is not a quantity (a code,
     a word like 统一), the position to resume scanning at; or None."""
@@ -106,14 +137,19 @@ def _read_quantity(s: str, i: int) -> _Found | int | None:
         t = _TIME.match(s, i)
         if t and int(t["h"]) <= 24 and int(t["mi"]) < 60:
             return _Found(i, t.end(), Decimal(int(t["h"]) * 100 + int(t["mi"])), "time")
-    if s.startswith(("百分之", "千分之"), i):
-        return _read_fraction(s, i)
+    share = read_share(s, i)
+    if share is not None:
+        return share
+    abbreviation = read_abbreviation(s, i)
+    if abbreviation:
+        return abbreviation
     decade = _DECADE.match(s, i)
     if decade:
         return _read_decade(decade, i)
     generation = _GENERATION.match(s, i)
     if generation:
-        n = int(generation[1])
+        g = generation[1]
+        n = int(g) if g.isdigit() else _CN_DIGIT[g[0]] * 10 + _CN_DIGIT[g[1]]
         return _Found(i, generation.end(), Decimal(n + (1900 if n >= 30 else 2000)), "decade", unit="generation")
     if s.startswith(("上世纪", "上个世纪", "本世纪"), i):
         return i + 3
@@ -144,21 +180,6 @@ def _read_quantity(s: str, i: int) -> _Found | int | None:
     if clock:
         return clock
     return _with_unit(s, num)
-
-
-def _read_fraction(s: str, i: int) -> _Found | int:
-    """百分之十五 (15%), 千分之五 (5‰), 百分之十到百分之十五."""
-    prefix = s[i : i + 3]
-    num = _read_number(s, i + 3, allow_leading_unit=True) if i + 3 < len(s) else None
-    if num is None:
-        return i + 3
-    found = _Found(i, num.end, num.value, "percent" if prefix == "百分之" else "permille", qualifier=num.qualifier)
-    sep = _RANGE_SEP.match(s, num.end)
-    if sep and s.startswith(prefix, sep.end()) and sep.end() + 3 < len(s):
-        num2 = _read_number(s, sep.end() + 3, allow_leading_unit=True)
-        if num2:
-            found.end, found.upper = num2.end, num2.value
-    return found
 
 
 def _read_ordinal(s: str, i: int) -> _Found | int | None:
@@ -226,6 +247,10 @@ def _read_range(s: str, num: _Num) -> _Found | int | None:
     return found
 
 
+# What may stand before a minus sign: a space, a Chinese word or an opening mark.
+_SIGN_AFTER = re.compile(rf"[\s{HAN_CHARS}（(：:，,、；;“\"]")
+
+
 def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
     """Attach what stands around the number: 第, 超/近/约, 以上/左右, 负, a currency sign, and the
     change words before it (同比增长)."""
@@ -252,6 +277,10 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
                     qualifier = "past" if zh in ("近", "将近") and kind == "duration" else en
                 break
         neg = re.search(r"(?:负|零下)\s?$", before())
+        minus = start > floor and s[start - 1] == "-"
+        designation = kind == "number" and not unit and HAN.match(s[start - 2 : start - 1])  # 歼-20
+        if not neg and minus and not designation and _SIGN_AFTER.match(s[start - 2 : start - 1] or " "):
+            neg = re.search("-$", before())  # -22.2%, 气温-5℃; not 1-3, 14½-13½
         if neg:
             start -= len(neg.group())
             value = -value
@@ -266,6 +295,8 @@ def _finish(s: str, text: str, hit: _Found, floor: int) -> Quantity:
         if ch and kind != "duration":
             start -= len(ch.group())
             change = "down" if ch["verb"] in _DOWN else "up"
+            if value < 0:  # 增速为-3.5%: growth of -3.5% is a fall of 3.5%
+                change, value = "down", -value
             if ch["basis"]:
                 basis = _BASIS.get(ch["basis"]) or (
                     "over the same period of the previous year" if "同期" in ch["basis"] else "over the previous year"

@@ -37,7 +37,47 @@ _DECADE = re.compile(
     r"(?P<n>\d{4}|\d{2}|[一二三四五六七八九]十|[〇零]{2})\s?年代"
 )
 
-_GENERATION = re.compile(r"([0-9]0)后(?![来期续面])")  # 90后: people born in the 1990s
+# 90后, 95后, 九零后: people born in the 1990s (from 1995).
+_GENERATION = re.compile(r"([0-9][05]|[〇零一二三四五六七八九][〇零五])后(?![来期续面])")
+
+# Years and dates abbreviated to their digits, as names of events and days: 九二共识 (1992), 八二宪法
+# (1982); 五四运动 (May 4), 八一勋章 (August 1), 九一八事变 (September 18), 一二·九运动 (December 9).
+# Holidays (五一劳动节, 三八妇女节) are names, said in words ("May Day").
+_ABBREVIATED_YEAR = re.compile(r"([〇零一二三四五六七八九]{2})(?=[”」\"]?(?:共识|宪法|南巡|回归|抗洪|奥运|金融危机))")
+_ABBREVIATED_DATE = re.compile(
+    r"(?P<digits>[一二三四五六七八九十]{1,2}[·・.]?[一二三四五六七八九十]{1,2})(?=[”」\"]?(?:运动|精神|事变|事件|惨案|起义|"
+    r"勋章|奖章|讲话|假期|长假|小长假|黄金周))"
+)
+_DOUBLE_DAY = re.compile(r"双(十一|十二)")  # 双十一: November 11, the shopping festival
+
+
+def _digit_by_digit(token: str) -> int | None:
+    """一八 -> 18, 十二 -> 12: digits written one by one, or a numeral."""
+    if token and all(c in _CN_DIGIT for c in token):
+        return int("".join(str(_CN_DIGIT[c]) for c in token))
+    parsed = _parse_cn(token) if token else None
+    return int(parsed[0]) if parsed else None
+
+
+def read_abbreviation(s: str, i: int) -> _Found | None:
+    """九二共识 as the year 1992; 五四运动, 八一勋章, 九一八事变, 双十一 as their dates."""
+    year = _ABBREVIATED_YEAR.match(s, i)
+    if year and (i == 0 or s[i - 1] not in _CN_CHARS):
+        n = _CN_DIGIT[year[1][0]] * 10 + _CN_DIGIT[year[1][1]]
+        return _Found(i, year.end(), Decimal(n + (1900 if n >= 30 else 2000)), "year")
+    double = _DOUBLE_DAY.match(s, i - 1) if i > 0 else None
+    if double:
+        month = int(_parse_cn(double[1])[0])
+        return _Found(i - 1, double.end(), Decimal(month * 100 + month), "date")
+    date = _ABBREVIATED_DATE.match(s, i)
+    if date and (i == 0 or s[i - 1] not in _CN_CHARS):
+        mark = re.search(r"[·・.]", date["digits"])
+        digits = re.sub(r"[·・.]", "", date["digits"])
+        for split in (mark.start(),) if mark else (1, 2):
+            month, day = _digit_by_digit(digits[:split]), _digit_by_digit(digits[split:])
+            if month and day and 1 <= month <= 12 and 1 <= day <= 31:
+                return _Found(i, date.end(), Decimal(month * 100 + day), "date")
+    return None
 
 _NOT_CLOCK = ("时间", "时代", "时候", "时刻", "时段", "时节", "时光", "时尚", "时空", "时效", "时速")
 

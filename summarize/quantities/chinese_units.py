@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import HAN_CHARS
 from .numerals import _Found, _Num
 
 
@@ -48,7 +49,7 @@ _SESSION = re.compile(r"次(全体)?会议")
 
 _SESSION_UNITS = {None: "session", "全体": "plenary meeting"}
 
-_JIE_BEFORE = re.compile(r"届[\u4e00-\u9fff]{0,10}$")
+_JIE_BEFORE = re.compile(rf"届[{HAN_CHARS}]{{0,10}}$")
 
 
 def _with_unit(s: str, num: _Num) -> _Found | int | None:
@@ -136,7 +137,9 @@ def _with_unit(s: str, num: _Num) -> _Found | int | None:
         return found
     if num.digit_sequence or s[num.end : num.end + 1] in ("”", '"', "’", "」", "』"):
         return num.end
-    if (num.qualifier and num.upper is None) or (num.value >= 10 and num.end - num.start >= 2):
+    signed = s[num.start - 1 : num.start] == "负"
+    decimal = "点" in s[num.start : num.end]
+    if (num.qualifier and num.upper is None) or (num.value >= 10 and num.end - num.start >= 2) or signed or decimal:
         return found  # 二十, 一百二十, 三十多; not a lone 十 (十分重要: "very important")
     return num.end
 

@@ -1,18 +1,14 @@
-"""Chinese against English quantities: whether two say the same value, and which of a Chinese text's
-quantities an English translation lacks or adds."""
+"""Chinese against English quantities: whether two say the same value (rounding, ranges, dates,
+shares, currencies), whether two Chinese ones do, and every value a Chinese text mentions."""
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .chinese import find_quantities
-from .english import find_english_quantities
 from .model import _AR_RE, EnglishQuantity, Quantity, _date_parts, _dec, _normalize, _quantum, _round_to, ends
 from .numerals import _CN_DIGIT, _CN_RUN, _CN_SMALL, _parse_cn
-from .render import to_english
 
 
 def values_close(a: Decimal, b: Decimal, *, a_rounded: bool = False, b_rounded: bool = True,
@@ -42,31 +38,58 @@ def endpoint_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_va
     if kind == "year":
         if en.kind == "date":
             return _date_parts(en_value)[0] == int(zh_value)
-        return en.kind != "time" and en_value == zh_value
+        abbreviated = len(zh.text) == 2  # 九二共识 as "the 92 Consensus"
+        return en.kind != "time" and (en_value == zh_value or abbreviated and en_value == zh_value % 100)
     if en.kind == "decade":
         return en_value < 100 and en_value == zh_value  # 50多岁: "in their 50s"
+    if en.kind == "year" and en.text[:1] in "'’" and zh_value == en_value % 100:
+        return True  # 92届: "the class of '92"
     if kind == "duration" and zh.unit == "months" and en.kind == "date" and en.upper is not None:
         # 前4月 as "January-April": the months from the start of the year
         return en_value == en.upper and _date_parts(en.value)[1] == 1 and _date_parts(en_value)[1] == zh_value
     if en.kind in ("date", "time"):
         return False
     if zh.qualifier == "several" or en.qualifier == "several":
-        if zh.qualifier in ("over", "more than") and en.qualifier == "several":
+        if zh.qualifier in ("over", "more than", "about") and en.qualifier == "several":
             return zh_value == en_value  # 百余位: "hundreds"
         return zh.qualifier == en.qualifier == "several" and zh_value == en_value
     if kind == "ordinal" or en.kind == "ordinal":
         return zh_value == en_value
+    if en.kind == "discount" and kind != "discount":  # 优惠25%: "25% off"
+        return kind in ("percent", "number") and 100 - en_value == zh_value
+    if kind == "discount":  # 75折: "25% off", "75% of the price", "a 25% cut"
+        if en.kind == "discount":
+            return en_value == zh_value
+        return en.kind in ("percent", "number") and en_value in (zh_value, 100 - zh_value)
+    per_one = kind in _PER_ONE and (en.kind in _PER_ONE and en.kind != kind or en.spelled and en_value < 1)
+    if kind == "fraction" or en.kind == "fraction" or per_one:
+        return _share_matches(zh, zh_value, en, en_value)  # 百分之五十: "half"; 千分之三: "0.3%"
     if _kinds_conflict(zh, en):
         return False
+    if en.kind == "multiple" and en.spelled and kind != "multiple" and zh.unit != "times":
+        return False  # "double", "twice" say a multiple or a count of times (两次), not a plain 2
     if kind == "multiple" and zh.change == "up" and en.kind == "multiple" and en_value == zh_value + 1:
         return True  # 增长了3倍: up by 300%, "a fourfold increase"
-    approximate = zh.qualifier is not None or en.qualifier is not None
+    # a range states its ends exactly: 一万六七千 is not "about 16,700"
+    approximate = (zh.qualifier is not None and zh.upper is None) or en.qualifier is not None
     if en.unit == "m" and values_close(zh_value, en_value * 10**6, a_rounded=approximate):
         return True  # 1.2m: millions
     for factor in _CONVERSIONS.get(zh.unit or "", ()):
         if values_close(zh_value * factor, en_value, a_rounded=True, tolerance=Decimal("0.1")):
             return True  # 20里 as "10 kilometers"
     return values_close(zh_value, en_value, a_rounded=approximate)
+
+
+_PER_ONE = {"percent": Decimal(100), "permille": Decimal(1000), "fraction": Decimal(1)}
+
+
+def _share_matches(zh: Quantity, zh_value: Decimal, en: EnglishQuantity, en_value: Decimal) -> bool:
+    """三分之一 as "a third", "33%" or "1/3"; 百分之五十 as "1/2"; 万分之三 as "0.03%"."""
+    if zh.kind not in _PER_ONE or en.kind not in (*_PER_ONE, "number"):
+        return False
+    zh_share = zh_value / _PER_ONE[zh.kind]
+    en_share = en_value / _PER_ONE.get(en.kind, Decimal(1))
+    return zh_share <= 1 and values_close(zh_share, en_share, a_rounded=True)
 
 
 def _kinds_conflict(zh: Quantity, en: EnglishQuantity) -> bool:
@@ -127,6 +150,18 @@ def same_value(zh: Quantity, en: EnglishQuantity) -> bool:
     if len(zh_ends) != len(en_ends):
         return False
     return all(endpoint_matches(zh, a, en, b) for a, b in zip(zh_ends, en_ends))
+
+
+def same_chinese_value(q: Quantity, a: Quantity) -> bool:
+    """Whether two Chinese quantities say the same (a summary's and its article's): rounding
+    allowed when `q` is marked approximate (超1500亿元 for 1550亿元)."""
+    if q.kind in ("date", "year", "decade", "time") or a.kind in ("date", "year", "decade", "time"):
+        return q.kind == a.kind and q.value == a.value and q.upper == a.upper
+    ends_q, ends_a = ends(q), ends(a)
+    if len(ends_q) != len(ends_a):
+        return False
+    approximate = q.qualifier is not None
+    return all(values_close(x, y, a_rounded=approximate, b_rounded=False) for x, y in zip(ends_q, ends_a))
 
 
 def _date_matches(zh_value: Decimal, en: EnglishQuantity, en_value: Decimal) -> bool:
@@ -195,156 +230,3 @@ _IMPLIED_NUMBERS = (
     ("翻番", "2"), ("翻倍", "2"), ("旬", "10"), ("打", "12"), ("周", "7"), ("世纪", "100"),
     ("首次", "1"), ("冠军", "1"), ("亚军", "2"), ("季军", "3"), ("全天", "24"), ("昼夜", "24"),
 )  # fmt: skip
-
-
-# --- a translation's quantities against its source's ---------------------------------------------
-
-
-def required_in_translation(q: Quantity) -> bool:
-    """Whether a translation must carry this quantity. Optional: ordinals (第一 may become "top"),
-    vague amounts (数十), 0 and 1 (一个, 1名: "a"), and small counts in Chinese numerals (两只手,
-    三篇文章), which good translations often turn into words or idioms."""
-    if q.kind == "ordinal" or q.qualifier == "several":
-        return False
-    if q.kind in ("date", "year", "decade", "time"):
-        return q.numeral == "arabic" or q.kind in ("year", "decade")
-    if q.upper is None and abs(q.value) <= 1 and q.kind not in ("percent", "money", "points", "permille"):
-        return False
-    if q.numeral == "chinese" and abs(q.value) <= 10:
-        return False
-    return True
-
-
-@dataclass
-class NumberReport:
-    """What the number check found: Chinese quantities missing from the English (each with the
-    English quantity most likely meant as it, if any) and English quantities with no source."""
-
-    missing: list[tuple[Quantity, EnglishQuantity | None]]
-    extra: list[EnglishQuantity]
-    # a rise given as a fall or the other way round: (Chinese quantity, English word that says so)
-    reversed: list[tuple[Quantity, str]] = field(default_factory=list)
-
-    def messages(self) -> list[str]:
-        out = []
-        for q, suspect in self.missing:
-            said = to_english(q)
-            text = f"{q.text} ({said})" if said != q.text else q.text
-            out.append(f"{text} not found in the English" + (f"; found {suspect.text}" if suspect else ""))
-        out += [f"{e.text} in the English is not in the Chinese" for e in self.extra]
-        out += [f"{q.text} ({to_english(q)}) is given as {'a fall' if q.change == 'up' else 'a rise'} in the English "
-                f"({word!r})" for q, word in self.reversed]  # fmt: skip
-        return out
-
-
-def compare_numbers(zh: str, en: str) -> NumberReport:
-    zh_qs = find_quantities(zh)
-    en_qs = find_english_quantities(en)
-    report = NumberReport([], [])
-    if not zh_qs and not en_qs:
-        return report
-    en_ends = [(e, v) for e in en_qs for v in ends(e)]
-    used: set[int] = set()
-    cited: set[int] = set()
-    for q in zh_qs:
-        before = set(used)
-        found = [v for v in ends(q) if _matching(q, v, en_ends, used)]
-        if q.change and found:
-            word = _opposite_direction(q.change, en, [e for e in en_qs if id(e) in used - before])
-            if word:
-                report.reversed.append((q, word))
-        missing = len(found) < len(ends(q))
-        if q.upper is not None and q.qualifier == "about" and found:
-            missing = False  # 五六百米 as "about 500 meters"
-        if missing and _digits_copied(q, en):
-            missing = False
-        if missing and required_in_translation(q):
-            suspect = _suspect(q, en_ends, used | cited)
-            if suspect is not None:
-                cited.add(id(suspect))
-            report.missing.append((q, suspect))
-    mentioned = mentioned_values(zh)
-    for e in en_qs:
-        if id(e) in used or id(e) in cited or e.spelled or e.qualifier == "several":
-            continue
-        if not all(_accounted(e, v, mentioned) for v in ends(e)):
-            report.extra.append(e)
-    return report
-
-
-_UP_WORDS = frozenset(
-    "up rise rises rose risen rising grew grow grows grown growing growth increase increased increases increasing "
-    "gain gains gained higher climb climbed jumped surged soared hike hiked boosted rebounded".split()
-)
-_DOWN_WORDS = frozenset(
-    "down fall falls fell fallen falling drop drops dropped dropping decline declines declined declining decrease "
-    "decreased decreases decreasing lower lowered slipped slid shrank shrunk contracted slumped plunged tumbled "
-    "dipped reduced reduction".split()
-)
-
-
-def _opposite_direction(change: str, en: str, matched: list[EnglishQuantity]) -> str | None:
-    """The word that gives a change the other way round (同比增长5% as "down 5%"): read in the
-    clause of each English figure that matched, up to four words before it and two after; None
-    when a word there goes the right way or none says a way at all."""
-    same, opposite = (_UP_WORDS, _DOWN_WORDS) if change == "up" else (_DOWN_WORDS, _UP_WORDS)
-    for e in matched:
-        head = re.split(r"[,;:.!?()]\s|\d", en[: e.start])[-1]
-        tail = re.split(r"[,;:.!?()]|\d", en[e.end :])[0]
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", head)[-4:] + re.findall(r"[A-Za-z]+", tail)[:2]]
-        if any(w in same for w in words):
-            return None
-        wrong = next((w for w in words if w in opposite), None)
-        if wrong is None:
-            return None
-    return wrong if matched else None
-
-
-def _matching(q: Quantity, v: Decimal, en_ends: list[tuple[EnglishQuantity, Decimal]], used: set[int]) -> bool:
-    hits = [e for e, ev in en_ends if endpoint_matches(q, v, e, ev)]
-    used.update(id(e) for e in hits)
-    return bool(hits)
-
-
-def _digits_copied(q: Quantity, en: str) -> bool:
-    """A plain number the English carries inside a name or code (247体育 as "247sports")."""
-    if q.kind != "number" or q.unit or q.upper is not None:
-        return False
-    digits = re.fullmatch(r"\d{2,}", _normalize(q.text))
-    return bool(digits) and re.search(rf"(?<![\d.,]){digits.group()}(?![\d])", en) is not None
-
-
-def _suspect(q: Quantity, en_ends: list[tuple[EnglishQuantity, Decimal]], taken: set[int]) -> EnglishQuantity | None:
-    """The English quantity most likely meant as `q`: unmatched, of a comparable kind, preferring
-    one off by a power of ten (1550 billion for 155 billion) or nearest in value."""
-    dated = q.kind in ("date", "time", "year", "decade")
-    best: tuple[float, EnglishQuantity] | None = None
-    for e, ev in en_ends:
-        if id(e) in taken or e.spelled or (e.kind in ("date", "time", "decade", "year")) != dated or ev == 0 or q.value == 0:
-            continue
-        if e.kind in ("percent", "points") and q.kind not in ("percent", "points", "permille"):
-            continue  # a share is not what a count or an amount was turned into
-        ratio = abs(math.log10(abs(float(ev)) / abs(float(q.value))))
-        score = ratio - round(ratio) if round(ratio) >= 1 and abs(ratio - round(ratio)) < 0.01 else ratio + 1
-        if best is None or abs(score) < best[0]:
-            best = (abs(score), e)
-    return best[1] if best else None
-
-
-def _accounted(e: EnglishQuantity, v: Decimal, mentioned: set[Decimal]) -> bool:
-    """Whether an English value has a source in the Chinese at all (loosely)."""
-    if e.kind == "date":
-        parts = [Decimal(int(v) // 10000), Decimal(int(v) // 100 % 100), Decimal(int(v) % 100)]
-        return all(p in mentioned for p in parts if p)
-    if e.kind == "time":
-        h, m = divmod(int(v), 100)
-        return (Decimal(h) in mentioned or Decimal(h % 12) in mentioned) and (m == 0 or Decimal(m) in mentioned)
-    candidates = [abs(v)]
-    if e.unit == "m":
-        candidates.append(abs(v) * 10**6)
-    if e.kind == "decade" and v < 100:
-        candidates += [v + 1900, v + 2000]
-    for c in candidates:
-        if c in mentioned or any(values_close(m, c, a_rounded=True) for m in mentioned if m):
-            return True
-    return False

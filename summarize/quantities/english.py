@@ -7,31 +7,13 @@ import dataclasses
 import re
 from decimal import Decimal, InvalidOperation
 
+from .english_words import _SCALE_WORDS, _word_value, read_words
 from .model import (
     _AR_RE, _CODE_CHAIN, _ISO_DATE, _MONTHS, EnglishQuantity, _clean, _dec, _glued_to_code, _normalize,
 )  # fmt: skip
 
 
-_SMALL_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_ORDINAL_WORD_VALUES = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
-}  # fmt: skip
-_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_ABBR = {"bn": 10**9, "tn": 10**12, "mn": 10**6, "mln": 10**6, "m": 10**6, "k": 1000, "b": 10**9}
-_VAGUE_EN = re.compile(
-    r"\b(?:(?P<tens>tens|hundreds) of )?(?P<mag>dozens|hundreds|thousands|millions|billions|trillions)\b",
-    re.I,
-)
-_VAGUE_BASE = {"dozens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
-               "trillions": 10**12}  # fmt: skip
 _MONTH_RE = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -48,9 +30,22 @@ _EN_TIME = re.compile(
     re.I,
 )
 _EN_NOON = re.compile(r"\b(?:noon|midday|midnight)\b", re.I)
-_EN_DECADE = re.compile(r"(?<![\w$£€])'?(?P<n>1[0-9]\d0|20[0-9]0|[0-9]0)'?s\b")
+# '92 (the year 1992): how a translation may write 九二共识 ("the '92 Consensus").
+_EN_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<n>\d{2})(?![\w'’])")
+# 1/2, 3/5: a share; 24/7 and dates (2/11) are not.
+_EN_SLASH = re.compile(r"(?<![\d/.])(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+# 5 per million, three parts per million, 3 in 10,000, 5 ppm.
+_EN_PER = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:(?:parts?\s)?per|in|out\sof)\s"
+    r"(?P<d>(?:a\s|one\s)?(?:million|hundred\sthousand|ten\sthousand|thousand)|1(?:0|,000)+"
+    r"|two|three|four|five|six|seven|eight|nine|ten|hundred|\d)\b(?![,.]\d)"
+    r"|\b(?P<ppm_n>\d+(?:\.\d+)?)\s?ppm\b", re.I
+)
+_EN_OFF = re.compile(r"\s(?:off|discount)\b", re.I)
+_EN_DECADE = re.compile(r"(?<![\w$£€])'?(?P<n>1[0-9]\d0|20[0-9]0|[0-9]0)['-]?s\b")
 _EN_NUMBER = re.compile(
-    r"(?P<cur>US\$|HK\$|A\$|C\$|NT\$|\$|£|€|¥|RMB\s?|CNY\s?|USD\s?|EUR\s?)?"
+    r"(?P<cur>US\$|HK\$|A\$|C\$|NT\$|S\$|NZ\$|\$|£|€|¥|₩|₹|RMB\s?|CNY\s?|USD\s?|EUR\s?|RM\s?)?"
+    r"(?P<sign>(?<![\w)\].,-])-|\b[Mm]inus\s)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
     r"(?P<ord>st|nd|rd|th)?"
     r"(?:(?P<gap>\s|-)?(?P<scale>(?i:trillion|billion|million|thousand|hundred|bn|tn|mn|mln)|m|k|K|b)(?![A-Za-z]))?"
@@ -62,77 +57,16 @@ _EN_AFTER = re.compile(
     r"|euros?\b|pounds?\s(?:sterling)?|yen\b))",
     re.I,
 )
-_WORD_NUM = re.compile(
-    r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\shalf)"
-    r"(?:[\s-](?:and\s)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion|"
-    r"trillion|dozen|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a))*|zero|dozen)\b"
-    r"(?:\s(?P<pct>percent|per\scent))?",
-    re.I,
-)
 _EN_DECADES_SPAN = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|half\sa|\d{1,2})\s|(?<=\bpast\s)|(?<=\blast\s)|(?<=\bnext\s))"
     r"(?P<unit>decades?|centur(?:y|ies))\b", re.I
 )
 _AROUND_THE_CLOCK = re.compile(r"\b(?:a?round[\s-]the[\s-]clock|24/7|all\sday\sand\snight)", re.I)
-# "a quarter of", "two-thirds of": shares a translation may give for 25%, 67%.
-_EN_FRACTION = re.compile(
-    r"\b(?P<f>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|(?:two|three|four)[\s-](?:thirds|quarters|fifths)"
-    r"|(?:three|seven|nine)[\s-]tenths)\s(?:of)\b", re.I
-)
-_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_EN_FOLD = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold|doubled|tripled|trebled|quadrupled)\b",
-                      re.I)  # fmt: skip
-_FOLD_VERBS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
-
-
-def _fraction_parts(words: str) -> tuple[int, int]:
-    """"two-thirds" -> (2, 3), "a quarter" -> (1, 4), "half" -> (1, 2)."""
-    parts = re.split(r"[\s-]", words)
-    if len(parts) == 1:
-        return 1, 2
-    numerator = 1 if parts[0] in ("a", "one") else _SMALL_WORDS[parts[0]]
-    return numerator, _DENOMINATORS[parts[1].rstrip("s")]
-
-
-_ORD_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORD_VALUES) + r")\b", re.I)
 _EN_CUR = {"$": "US dollars", "US$": "US dollars", "HK$": "Hong Kong dollars", "A$": "Australian dollars",
-           "C$": "Canadian dollars", "NT$": "New Taiwan dollars", "£": "pounds", "€": "euros", "¥": "yuan",
+           "C$": "Canadian dollars", "NT$": "New Taiwan dollars",
+           "S$": "Singapore dollars", "NZ$": "New Zealand dollars", "RM": "ringgit", "₩": "won", "₹": "rupees",
+           "£": "pounds", "€": "euros", "¥": "yuan",
            "RMB": "yuan", "CNY": "yuan", "USD": "US dollars", "EUR": "euros"}  # fmt: skip
-
-
-def _word_value(words: str) -> Decimal | None:
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
-    if tokens == ["a"] or not tokens:
-        return None
-    total = Decimal(0)
-    current = Decimal(0)
-    seen = False
-    for t in tokens:
-        if t in ("a", "an"):
-            continue  # "a million", "half a million": the scale word carries the value
-        if t == "half":
-            current += Decimal("0.5")
-            seen = True
-            continue
-        if t == "dozen":
-            current = (current or 1) * 12
-            seen = True
-            continue
-        if t in _SMALL_WORDS:
-            current += _SMALL_WORDS[t]
-            seen = True
-        elif t == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif t in _SCALE_WORDS:
-            total += (current or 1) * _SCALE_WORDS[t]
-            current = Decimal(0)
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
 
 
 def find_english_quantities(text: str) -> list[EnglishQuantity]:
@@ -213,6 +147,14 @@ def _find_english(text: str) -> list[EnglishQuantity]:
     for m in _AROUND_THE_CLOCK.finditer(s):
         if free(m.start(), m.end()):
             add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), Decimal(24), unit="hours", spelled=True))
+    for m in _EN_SHORT_YEAR.finditer(s):
+        if free(m.start(), m.end()):
+            n = int(m["n"])
+            year = Decimal(n + (1900 if n >= 30 else 2000))
+            add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), year, kind="year"))
+    for q in _shares(s, text):
+        if free(q.start, q.end):
+            add(q)
     for m in _EN_NUMBER.finditer(s):
         a, b = m.start(), m.end()
         if not free(a, b):
@@ -228,7 +170,7 @@ def _find_english(text: str) -> list[EnglishQuantity]:
             end = _CODE_CHAIN.match(s, na).end()
             taken.append((na, end))
             continue
-        value = _dec(m["num"])
+        value = -_dec(m["num"]) if m["sign"] else _dec(m["num"])
         scale = m["scale"]
         currency = (m["cur"] or "").strip()
         unit_m = False
@@ -255,6 +197,10 @@ def _find_english(text: str) -> list[EnglishQuantity]:
         if after:
             if after["pct"]:
                 kind = "percent"
+                off = _EN_OFF.match(s, after.end())
+                if off:  # 25% off: a discount, stored as the share of the price paid (75)
+                    kind, value = "discount", 100 - value
+                    after = off
             elif after["pts"]:
                 kind = "points"
             elif after["bp"]:
@@ -267,38 +213,30 @@ def _find_english(text: str) -> list[EnglishQuantity]:
         elif kind == "number" and not scale and "." not in m["num"] and "," not in m["num"] and len(m["num"]) == 4 and 1800 <= value <= 2100:
             kind = "year"
         add(EnglishQuantity(text[a:b], a, b, value, kind=kind, unit=unit))
-    for m in _EN_FRACTION.finditer(s):
-        if free(m.start(), m.end("f")):
-            numerator, denominator = _fraction_parts(m["f"].lower())
-            add(EnglishQuantity(text[m.start() : m.end("f")], m.start(), m.end("f"),
-                                Decimal(100 * numerator) / denominator, kind="percent", spelled=True))  # fmt: skip
-    for m in _EN_FOLD.finditer(s):
-        if free(m.start(), m.end()):
-            word = m.group().lower()
-            value = _FOLD_VERBS.get(word) or _SMALL_WORDS[word.removesuffix("fold").rstrip("- ")]
-            add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), Decimal(value), kind="multiple",
-                                unit="times", spelled=True))  # fmt: skip
-    for m in _VAGUE_EN.finditer(s):
-        if free(m.start(), m.end()):
-            base = Decimal(_VAGUE_BASE[m["mag"].lower()])
-            if m["tens"]:
-                base *= 10 if m["tens"].lower() == "tens" else 100
-            add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), base, qualifier="several", spelled=True))
-    for m in _WORD_NUM.finditer(s):
-        if not free(m.start(), m.end()):
-            continue
-        words = m.group()[: m.start("pct") - m.start()] if m["pct"] else m.group()
-        value = _word_value(words)
-        if value is None:
-            continue
-        add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), value,
-                            kind="percent" if m["pct"] else "number", spelled=True))  # fmt: skip
-    for m in _ORD_WORD.finditer(s):
-        if free(m.start(), m.end()):
-            add(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(),
-                                Decimal(_ORDINAL_WORD_VALUES[m.group().lower()]), kind="ordinal", spelled=True))  # fmt: skip
+    for q in read_words(s, text):
+        if free(q.start, q.end):
+            add(q)
     out.sort(key=lambda q: q.start)
     return _join_english_ranges(s, text, out)
+
+
+def _shares(s: str, text: str) -> list[EnglishQuantity]:
+    """1/2, 3/5; 5 per million, 3 in 10,000: fractions (0.5, 0.6, 0.000005, 0.0003)."""
+    out = []
+    for m in _EN_SLASH.finditer(s):
+        n, d = int(m["n"]), int(m["d"])
+        if 0 < n < d <= 10:
+            out.append(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), Decimal(n) / d, kind="fraction"))
+    for m in _EN_PER.finditer(s):
+        if m["ppm_n"]:
+            n, d = _dec(m["ppm_n"]), Decimal(10**6)
+        else:
+            n = _dec(m["n"]) if m["n"][0].isdigit() else _word_value(m["n"])
+            d = _dec(m["d"]) if m["d"][0].isdigit() else _word_value(m["d"])
+        if n is not None and d and n < d:
+            out.append(EnglishQuantity(text[m.start() : m.end()], m.start(), m.end(), n / d, kind="fraction",
+                                       spelled=not m.group()[0].isdigit()))  # fmt: skip
+    return out
 
 
 def _month_number(name: str) -> int:
@@ -322,7 +260,8 @@ def _join_english_ranges(s: str, text: str, qs: list[EnglishQuantity]) -> list[E
             continue  # January to April, January-April: months
         if prev and prev.kind in ("number", "percent", "money", "points") and prev.upper is None and not prev.spelled \
                 and not q.spelled and q.kind in ("number", "percent", "money", "points") \
-                and not (prev.kind == q.kind == "money" and prev.unit != q.unit):  # fmt: skip  # $1 to RMB 7
+                and not (prev.kind == q.kind == "money" and prev.unit != q.unit) \
+                and (prev.kind == q.kind or "number" in (prev.kind, q.kind)):  # fmt: skip  # $1 to RMB 7; 21.2% to $31.5 billion
             gap = s[prev.end : q.start]
             if _EN_RANGE_SEP.fullmatch(gap) or (
                 gap.strip().lower() == "and" and re.search(r"\bbetween\s$", s[max(0, prev.start - 8) : prev.start], re.I)

@@ -54,7 +54,8 @@ class EnglishQuantity:
 # (1550億元, 230多個, 增長), so Traditional text reads like Simplified.
 _FULLWIDTH = str.maketrans(
     {
-        **{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "－": "-", "～": "~", "：": ":",
+        **{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "－": "-", "−": "-", "負": "负",
+        "／": "/", "～": "~", "：": ":",
         **dict(zip("萬億兩個點幾餘約噸長減項種筆條輛臺場屆層間組隊張隻歲週時鐘號紀歐鎊韓盧幣單雙對數漲環較華攝畝裡釐戶億達過門價",
                    "万亿两个点几余约吨长减项种笔条辆台场届层间组队张只岁周时钟号纪欧镑韩卢币单双对数涨环较华摄亩里厘户亿达过门价")),
     }
@@ -129,13 +130,19 @@ _LATIN_SUFFIXES = {
 }  # fmt: skip
 
 
+# Words glued to a year or an age by a hyphen: pre-2019, post-90s, mid-2023, over-60s.
+_TIME_PREFIXES = {"pre", "post", "mid", "late", "early", "over", "under"}
+
+
 def _glued_to_code(text: str, start: int, end: int) -> bool:
     """True when the digits at text[start:end] belong to a code or name rather than a quantity."""
     before = text[max(0, start - 2) : start]
     if before[-1:].isascii() and before[-1:].isalpha():
         return True  # G20, H1N1, A4
     if len(before) == 2 and before[1] in "-._/@#" and before[0].isascii() and before[0].isalpha():
-        return True  # COVID-19, F-16, www.12377.cn
+        word = re.search(r"[A-Za-z]+-$", text[max(0, start - 8) : start])
+        return not (word and word.group()[:-1].lower() in _TIME_PREFIXES)  # COVID-19, F-16; not pre-2019
+
     m = re.match(r"[A-Za-z]+", text[end:])
     if m:
         word = m.group()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 
 from .model import _MONTHS, Quantity, _date_parts, _normalize, _plain, ends
 
@@ -62,6 +63,23 @@ def _vague_english(value: Decimal) -> str:
     return words.get(int(value), format_amount(value))
 
 
+_FRACTION_WORDS = {(1, 2): "half", (1, 3): "one third", (2, 3): "two thirds", (1, 4): "a quarter",
+                   (3, 4): "three quarters", (1, 5): "one fifth", (1, 10): "one tenth"}  # fmt: skip
+
+
+def fraction_english(value: Decimal) -> str:
+    """0.5 -> 'half', 0.333... -> 'one third', 0.0003 -> '3 in 10,000', 0.000005 -> '5 per million',
+    0.004 -> '1/250'."""
+    share = Fraction(value).limit_denominator(10**7)
+    key = (share.numerator, share.denominator)
+    if key in _FRACTION_WORDS:
+        return _FRACTION_WORDS[key]
+    for denominator, words in ((10**4, "in 10,000"), (10**5, "in 100,000"), (10**6, "per million")):
+        if share.denominator <= denominator and denominator % share.denominator == 0 and share.denominator > 1000:
+            return f"{_plain(value * denominator)} {words}"
+    return f"{share.numerator}/{share.denominator}"
+
+
 def to_english(q: Quantity) -> str:
     """Exact English for a quantity: 1550亿元 -> '155 billion yuan', 近3万 -> 'nearly 30,000',
     同比增长17.9% -> 'up 17.9% year on year', 5月15日 -> 'May 15', 3至5年 -> '3 to 5 years'."""
@@ -80,7 +98,8 @@ def to_english(q: Quantity) -> str:
         return _plain(q.value)
     if kind == "decade":
         if q.unit == "generation":
-            return f"the post-{int(q.value) % 100:02d}s generation"
+            n = int(q.value) % 100
+            return f"the post-{n:02d}{'s' if n % 10 == 0 else ''} generation"
         return f"the {_plain(q.value)}s"
     if kind == "time":
         clock = [f"{int(v) // 100}:{int(v) % 100:02d}" for v in ends(q)]
@@ -95,6 +114,10 @@ def to_english(q: Quantity) -> str:
     def amount(v: Decimal) -> str:
         if kind == "percent":
             return f"{_plain(v)}%"
+        if kind == "fraction":
+            return fraction_english(v)
+        if kind == "discount":
+            return f"{_plain(100 - v)}% off"
         if q.qualifier == "several":
             return _vague_english(v)
         if kind == "number" and not q.unit and re.fullmatch(r"[12]\d{3}", _normalize(q.text)):

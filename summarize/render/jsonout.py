@@ -5,18 +5,15 @@ the models used and the findings."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 
+from ..digest import ArticleDigest, PageDigest
 from ..jsonstream import JsonObjectWriter
-from ..pipeline import ArticleDigest, PageDigest
 
 
 def digest_to_dict(digest: PageDigest, *, full: bool = False, meta: dict | None = None) -> dict:
-    from ..segment_output import head_to_dict
-
-    data = head_to_dict(digest.page)
+    data = digest.page.head_to_dict()
     data["articles"] = [_article_to_dict(ad, digest, full) for ad in digest.articles]
-    return {**data, **_tail(digest, [asdict(f) for f in digest.findings], meta)}
+    return {**data, **_tail(digest, [f.to_dict() for f in digest.findings], meta)}
 
 
 class DigestJsonWriter:
@@ -33,11 +30,9 @@ class DigestJsonWriter:
         self._findings: list[dict] = []
 
     def part(self, digest: PageDigest, *, first: bool = True, last: bool = True) -> None:
-        from ..segment_output import head_to_dict
-
         if first:
             self._object = JsonObjectWriter(self._write, self._level)
-            head = head_to_dict(digest.page)
+            head = digest.page.head_to_dict()
             self._preamble = None if last else head.pop("preamble")
             for key, value in head.items():
                 self._object.field(key, value)
@@ -59,18 +54,16 @@ class DigestJsonWriter:
 
 
 def _article_to_dict(ad: ArticleDigest, digest: PageDigest, full: bool) -> dict:
-    from ..segment_output import article_to_dict
-
     translator = digest.translator
-    article = article_to_dict(ad.article)
-    article["title_en"] = ad.title.en if ad.title else None
-    article["subtitle_en"] = ad.subtitle.en if ad.subtitle else None
+    article = ad.article.to_dict()
+    article["title_en"] = ad.title.shown_en if ad.title else None
+    article["subtitle_en"] = ad.subtitle.shown_en if ad.subtitle else None
     article["summary_zh"] = ad.summary_zh or None
     article["summary_en"] = ad.summary_en or None
     article["summary_en_kind"] = "gloss" if translator is not None and translator.kind == "gloss" else "translation"
-    article["summary_sentences"] = [{"id": u.id, "zh": u.zh, "en": u.en} for u in ad.summary]
+    article["summary_sentences"] = [{"id": u.id, "zh": u.zh, "en": u.shown_en} for u in ad.summary]
     article["summary_coverage"] = ad.coverage
-    article["findings"] = [asdict(f) for f in ad.all_findings()]
+    article["findings"] = [f.to_dict() for f in ad.all_findings()]
     if full:
         for paragraph in article["paragraphs"]:
             paragraph["en"] = ad.paragraph_en(paragraph["id"])

@@ -8,8 +8,8 @@ import json
 import re
 from collections.abc import Callable
 
-from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import PREAMBLE_SEPARATOR, article_label, articles_count, english_label, footnotes, page_label
+from ..digest import ArticleDigest, PageDigest, Unit, paragraph_english
+from .notes import PREAMBLE_SEPARATOR, article_label, articles_count, english_label, footnotes
 
 META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
@@ -51,7 +51,7 @@ class MarkdownWriter:
         if self._meta is not None:
             # "--" may not appear inside an HTML comment; JSON can spell it with an escape.
             lines += [META_PREFIX + json.dumps(self._meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d") + META_SUFFIX, ""]
-        lines += [f"# {_md(page_label(digest.page))}", ""]
+        lines += [f"# {_md(digest.page.label)}", ""]
         if digest.page.preamble:  # the page's banner: paper, date, page number
             lines += [f"> {_md(PREAMBLE_SEPARATOR.join(digest.page.preamble))}", ""]
         engines = [f"{role}: {_md(_engine_name(info))}" for role, info in (("summarizer", digest.summarizer), ("translator", digest.translator)) if info]
@@ -85,13 +85,13 @@ def _article(n: int, ad: ArticleDigest, digest: PageDigest, full: bool, note_lab
         return "".join(f"[^{note_label}{n}]" for n in notes.of(unit_id))
 
     def english(unit: Unit) -> str:
-        return _md(unit.en) + refs(unit.id)
+        return _md(unit.shown_en) + refs(unit.id)
 
     lines = [f"## {n}. {_md(article_label(ad))}", ""]
-    if ad.title and (ad.title.en or notes.of(ad.title.id)):
-        lines += [f"*{_md(ad.title.en)}*{refs(ad.title.id)}" if ad.title.en else refs(ad.title.id), ""]
+    if ad.title and (ad.title.shown_en or notes.of(ad.title.id)):
+        lines += [f"*{_md(ad.title.shown_en)}*{refs(ad.title.id)}" if ad.title.shown_en else refs(ad.title.id), ""]
     subtitle = a.subtitle and _md(a.subtitle)
-    if subtitle and ad.subtitle and (ad.subtitle.en or notes.of(ad.subtitle.id)):
+    if subtitle and ad.subtitle and (ad.subtitle.shown_en or notes.of(ad.subtitle.id)):
         subtitle += f" ({english(ad.subtitle)})"
     meta = [
         ("Subtitle", subtitle),

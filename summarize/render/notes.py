@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..pipeline import ArticleDigest
+from ..digest import ArticleDigest
 
 PREAMBLE_SEPARATOR = " · "
 """Between the lines of a page's banner (paper, date, page number), shown on one line."""
@@ -45,13 +45,6 @@ def english_label(digest) -> str:
 def article_label(ad: ArticleDigest) -> str:
     a = ad.article
     return a.title or (f"[{a.byline}]" if a.byline else "[untitled]")
-
-
-def page_label(page) -> str:
-    """How a view names a page: its input as given, "stdin" for `-`."""
-    from ..reading import STDIN, STDIN_LABEL
-
-    return STDIN_LABEL if page.input == STDIN else page.input
 
 
 def articles_count(articles: int) -> str:

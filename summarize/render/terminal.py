@@ -17,8 +17,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..pipeline import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import PREAMBLE_SEPARATOR, Footnotes, article_label, articles_count, english_label, footnotes, page_label
+from ..digest import ArticleDigest, PageDigest, Unit, paragraph_english
+from .notes import PREAMBLE_SEPARATOR, Footnotes, article_label, articles_count, english_label, footnotes
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
 HEADING_MARK = "# "
@@ -105,13 +105,13 @@ class TerminalWriter:
             if not self._articles:
                 console.print(Text("  (no articles found)"))
             if not first:
-                console.print(Text(f"{page_label(digest.page)}: {articles_count(self._articles)}", style="dim"))
+                console.print(Text(f"{digest.page.label}: {articles_count(self._articles)}", style="dim"))
             console.print()
 
 
 def _page_header(digest: PageDigest, *, whole: bool) -> Rule:
     size = articles_count(len(digest.page.articles)) if whole else "a long input, digested in parts"
-    return Rule(Text(f"{page_label(digest.page)} · {size}", style="bold"), align="left")
+    return Rule(Text(f"{digest.page.label} · {size}", style="bold"), align="left")
 
 
 def _article(ad: ArticleDigest, digest: PageDigest, *, side_by_side: bool, full: bool) -> Group:
@@ -148,11 +148,11 @@ def _header(ad: ArticleDigest, notes: Footnotes) -> Table:
     """The article id, then its headline fields with a hanging indent."""
     a = ad.article
     lines: list = [Wrapped(article_label(ad), style="bold cyan")]
-    if ad.title and (ad.title.en or notes.of(ad.title.id)):
+    if ad.title and (ad.title.shown_en or notes.of(ad.title.id)):
         lines.append(Wrapped(_english(ad.title, notes)))
     if a.subtitle:
         lines.append(Wrapped(a.subtitle))
-        if ad.subtitle and (ad.subtitle.en or notes.of(ad.subtitle.id)):
+        if ad.subtitle and (ad.subtitle.shown_en or notes.of(ad.subtitle.id)):
             lines.append(Wrapped(_english(ad.subtitle, notes)))
     meta = [v for v in (a.kicker, a.byline if a.title else None, a.source, a.continued) if v]
     if meta:
@@ -169,7 +169,7 @@ def _note(message: str) -> Padding:
 
 
 def _english(unit: Unit, notes: Footnotes) -> Text:
-    return Text.assemble((unit.en, "green"), (_marks(notes.of(unit.id)), "bold yellow"))
+    return Text.assemble((unit.shown_en, "green"), (_marks(notes.of(unit.id)), "bold yellow"))
 
 
 def _paragraph_english(units: list[Unit], notes: Footnotes) -> Text:

@@ -6,7 +6,7 @@
 
 Steps: lines.py gives every line a role (patterns.py holds the patterns), articles.py groups
 lines into articles (headline block + body) and the preamble, paragraphs.py repairs paragraphs
-cut by column breaks and marks section headings, sentences.py splits sentences, assemble.py
+cut by column breaks and marks section headings, summarize/text.py splits sentences, assemble.py
 builds the dataclasses with ids and offsets.
 
 Guarantees: every non-whitespace character of the page appears exactly once in the output
@@ -34,9 +34,8 @@ from .parts import PART_CHARS, part_spans
 
 if TYPE_CHECKING:
     from ..reading import Source
-    from ..registry import Registry
 
-__all__ = ["NewspaperSegmenter", "iter_page_parts", "iter_source_parts", "register", "segment_source", "segment_text", "split_sentences"]
+__all__ = ["iter_page_parts", "iter_source_parts", "segment_source", "segment_text", "split_sentences"]
 
 
 def segment_text(text: str, *, input: str = "-", encoding: str = "utf-8") -> Page:
@@ -95,16 +94,3 @@ def _segment(text: str, *, input: str, encoding: str) -> Page:
         page.preamble_spans += part.preamble_spans
     return page
 
-
-class NewspaperSegmenter:
-    """The built-in segmenter (registry name "newspaper")."""
-
-    name = "newspaper"
-
-    def segment(self, text: str, *, input: str = "-", encoding: str = "utf-8") -> Page:
-        return segment_text(text, input=input, encoding=encoding)
-
-
-def register(registry: Registry) -> None:
-    """Entry point of the `summarize.backends` group."""
-    registry.add("segmenter", "newspaper", NewspaperSegmenter, "Chinese newspaper pages (rules, lossless)")
