@@ -32,6 +32,10 @@ minutes; --quick: 60 and 45 s, and 2 repeats instead of 3); inputs left undone t
 extrapolated from the ones done, and the output says so. A full run takes about 8 minutes on two
 cores. --smoke runs every step on tiny models in half a minute (its numbers mean nothing). The last
 line of output is one JSON object with the results.
+
+The decoder-only path (chat models such as Qwen2.5 as translator and summarizer) has its own
+benchmark on the same page: benchmarks/bench_chat_speed.py (pipeline against a bare
+Generator.generate_batch, the cached system prompt, tokens per second).
 """
 
 from __future__ import annotations

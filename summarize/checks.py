@@ -110,8 +110,10 @@ def check_missing(zh: str, en: str) -> list[str]:
 def check_echo(zh: str, en: str) -> list[str]:
     if not en.strip() or not _HAN.search(zh):
         return []
-    if _squash(en) == _squash(zh) or _han_share(en) >= 0.5:
+    if _squash(en) == _squash(zh):
         return ["the English is the Chinese source again, not a translation"]
+    if _han_share(en) >= 0.5:
+        return ["the English is mostly Chinese, not a translation"]
     return []
 
 

@@ -14,7 +14,7 @@ import hashlib
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from itertools import chain
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
+from .digest import PageDigest
 from .errors import ModelError, SummarizeError
 from .interrupts import cleanup_on_stop
 from .output_guard import (
@@ -31,10 +32,14 @@ from .output_guard import (
     input_identities,
     read_output_meta,  # noqa: F401 - was defined here: kept importable
 )
-from .pipeline import PIPELINE_VERSION, Engines, PageDigest, PagePart, RunOptions, StageCallback, run_pages
+from .pipeline import PIPELINE_VERSION, Engines, PagePart, RunOptions, StageCallback, run_pages
+from .render.formats import DOCUMENT_FORMATS
 
-FORMATS = {"markdown": ".md", "json": ".json"}
 FILES_PER_BATCH = 8
+
+BatchResult = tuple[list[Path], list[tuple[str, str]]]  # (outputs written, (input, message) failed)
+BatchRunner = Callable[[list[list["_Job"]], str, dict], Iterator[BatchResult]]
+"""runner(batches, fmt, signature): runs `export_batch` on every batch, yields each result."""
 
 
 @dataclass
@@ -65,26 +70,28 @@ def export(
     jobs: int = 1,
     progress: StageCallback | None = None,
     engines: Engines | None = None,
+    runner: BatchRunner | None = None,
 ) -> ExportReport:
     """Digest every input into `out_dir` (see the module doc). `engines`: made from `options`
-    when not given."""
+    when not given. `runner`: where the batches run (default: here, or in `jobs` processes);
+    whatever runs them calls `export_batch`, so every runner writes the same files."""
     from .reading import discover
 
     folder = OutputFolder(out_dir)
     try:
-        return _export(folder, discover(inputs), options, fmt=fmt, force=force, jobs=jobs, progress=progress, engines=engines)
+        return _export(folder, discover(inputs), options, fmt=fmt, force=force, jobs=jobs, progress=progress, engines=engines, runner=runner)
     finally:
         folder.close()
 
 
-def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, force, jobs, progress, engines) -> ExportReport:
+def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, force, jobs, progress, engines, runner) -> ExportReport:
     from .reading import read_source
 
     out_dir = folder.path
     remove_stale_temps(out_dir)
     report = ExportReport()
     engines = engines or Engines(options)
-    signature = _signature(engines, options, fmt)
+    signature = output_signature(engines, options, fmt)
     pending: list[_Job] = []
     claimed: dict[Path, str] = {}  # output -> the input it is for
     inputs = input_identities(items)
@@ -92,7 +99,7 @@ def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, forc
         if isinstance(item, SummarizeError):
             report.failed.append((item.path or "?", str(item)))
             continue
-        relpath = item.output_relpath.with_suffix(FORMATS[fmt])
+        relpath = item.output_relpath.with_suffix(DOCUMENT_FORMATS[fmt].suffix)
         output = out_dir / relpath
         if output in claimed:
             report.failed.append((item.input, f"{item.label}: same output as {claimed[output]} ({output}); export them separately or from a common parent directory"))
@@ -127,21 +134,27 @@ def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, forc
         if progress:  # the model work inside a batch, shown on the one bar
             progress("export", done, total, f"{stage.rstrip('e')}ing {where}".strip())  # "translating page.txt a3"
 
+    if runner is None:
+
+        def runner(batches, fmt, signature):
+            return _run_batches(batches, options, fmt, signature, engines, jobs, folder, model_stage)
+
     try:
-        in_process = (_export_batch([job], fmt, signature, engines, folder, model_stage) for job in streamed)
-        for written, failed in chain(in_process, _run_batches(batches, options, fmt, signature, engines, jobs, folder, model_stage)):
+        in_process = (export_batch([job], fmt, signature, engines, folder, model_stage) for job in streamed)
+        for written, failed in chain(in_process, runner(batches, fmt, signature)):
             report.written += written
             report.failed += failed
             done += len(written) + len(failed)
             if progress:
-                progress("export", done, total, "")
+                progress("export", done, total, f"{len(report.failed)} failed" if report.failed else "")
     except StorageError as exc:  # disk full or read-only: the other files would fail the same way
         report.written += getattr(exc, "written", [])
         report.failed.append((exc.path or str(out_dir), f"{exc} (export stopped)"))
     return report
 
 
-def _signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+def output_signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
+    """What an output records of how it was made: an output whose signature differs is redone."""
     return {
         "version": __version__,
         "pipeline": PIPELINE_VERSION,
@@ -177,7 +190,7 @@ def _up_to_date(ref, folder: OutputFolder, relpath: Path, meta: dict | None, sig
 def _run_batches(batches, options, fmt, signature, engines, jobs, folder: OutputFolder, model_stage: StageCallback):
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield _export_batch(batch, fmt, signature, engines, folder, model_stage)
+            yield export_batch(batch, fmt, signature, engines, folder, model_stage)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -257,14 +270,14 @@ def _export_batch_in_worker(batch, fmt, signature, options, folder: OutputFolder
     if _worker_engines is None:  # one model load per worker process
         _worker_engines = Engines(options)
     try:
-        return _export_batch(batch, fmt, signature, _worker_engines, folder)
+        return export_batch(batch, fmt, signature, _worker_engines, folder)
     finally:
         folder.close()
 
 
-def _export_batch(
+def export_batch(
     batch: list[_Job], fmt: str, signature: dict, engines: Engines, folder: OutputFolder, model_stage: StageCallback | None = None
-) -> tuple[list[Path], list[tuple[str, str]]]:
+) -> BatchResult:
     """Digest and write the outputs of `batch`, one batch stream for the models (a huge input part
     by part, its output written as each part is digested)."""
     from .pipeline import page_batches
@@ -322,12 +335,11 @@ class _OutputFiles:
                 check_replaceable(self._folder, job.relpath, self._fmt, force=False, inputs=set())
             self._file = self._folder.open_output(job.relpath)
             meta = {"signature": self._signature, "input": digest.page.input, "input_sha256": job.input_sha256}
-            self._document = _document_writer(self._fmt, self._file.write, full=self._full, meta=meta)
+            self._document = DOCUMENT_FORMATS[self._fmt].writer(self._file.write, full=self._full, meta=meta)
         self._document.part(digest, first=part.first, last=part.last)
         if not part.last:
             return False
-        if self._fmt == "json":
-            self._file.write("\n")  # a text file ends with a line break
+        self._file.write(DOCUMENT_FORMATS[self._fmt].closing(several=False))
         complete, self._file = self._file, None
         complete.commit()
         return True
@@ -367,13 +379,3 @@ def _source_hash(source, job: _Job) -> str:
         return raw
     return _input_hash(job.ref.path) if job.ref.path is not None else hashlib.sha256(source.text.encode()).hexdigest()
 
-
-def _document_writer(fmt: str, write, *, full: bool, meta: dict):
-    """The writer of one output document in `fmt`: `.part(digest, first=, last=)` as parts come."""
-    if fmt == "json":
-        from .render.jsonout import DigestJsonWriter
-
-        return DigestJsonWriter(write, full=full, meta=meta)
-    from .render.markdown import MarkdownWriter
-
-    return MarkdownWriter(write, full=full, meta=meta)

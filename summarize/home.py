@@ -44,7 +44,8 @@ def config_path() -> Path:
 
 def load_config() -> dict[str, Any]:
     """The user's config.toml as a dict ({} when absent). Keys: `summarizer`, `translator`,
-    `beam`, `threads`, `summary_chars`, `glossary`: defaults for the matching CLI options."""
+    `beam`, `threads`, `summary_chars`, `glossary`: defaults for the matching CLI options;
+    `engine` ("local" or "ray") and `ray_address`: where `export` runs."""
     return _load_config(config_path())
 
 
@@ -72,6 +73,8 @@ _CONFIG_TYPES: dict[str, type] = {
     "beam": int,
     "threads": int,
     "summary_chars": int,
+    "engine": str,  # where `export` runs: "local" or "ray"
+    "ray_address": str,
 }
 
 

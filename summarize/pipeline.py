@@ -37,6 +37,8 @@ their own `revision` when their output changes.)"""
 @dataclass
 class RunOptions:
     full: bool = False
+    format: str = "terminal"
+    """What the digests are written as: "terminal", or a document format (render.formats)."""
     summarizer: str | None = None
     translator: str | None = None
     strict: bool = False
@@ -50,6 +52,12 @@ class RunOptions:
     """Values of the summarizer backend's own options (`summarize backends` lists them)."""
     translator_options: dict[str, Any] = field(default_factory=dict)
     """Values of the translator backend's own options."""
+    prompt: str | None = None
+    """A prompt file for the chat backends (`--prompt`); backends without prompts ignore it."""
+
+    def offered_options(self) -> dict[str, Any]:
+        """Run-wide values each backend takes if it declares the option (engines.choose)."""
+        return {"prompt": self.prompt} if self.prompt else {}
 
     def fingerprint(self) -> dict:
         """What, besides the input and the engines (glossary included), determines an output
@@ -77,8 +85,13 @@ class Engines:
         self.glossary = _load_glossary(options.glossary)
         engine_options = replace(options.engine, glossary=self.glossary)
         strict = options.strict
-        self.summarizer, note_s = choose_summarizer(options.summarizer, engine_options, strict=strict, settings=options.summarizer_options)
-        self.translator, note_t = choose_translator(options.translator, engine_options, strict=strict, settings=options.translator_options)
+        offered = options.offered_options()
+        self.summarizer, note_s = choose_summarizer(
+            options.summarizer, engine_options, strict=strict, settings=options.summarizer_options, offered=offered
+        )
+        self.translator, note_t = choose_translator(
+            options.translator, engine_options, strict=strict, settings=options.translator_options, offered=offered
+        )
         self.notices = [n for n in (note_s, note_t) if n]
 
     @property
@@ -176,7 +189,8 @@ def _model_text(page: Page, text: str) -> str:
 def _skeleton(page: Page, full: bool) -> PageDigest:
     articles = []
     for article in page.articles:
-        title = Unit(f"{article.id}.title", article.title) if article.title else None
+        # An untitled article is named by its byline (a commentator's column): translated as its title.
+        title = Unit(f"{article.id}.title", article.title or article.byline) if article.title or article.byline else None
         subtitle = Unit(f"{article.id}.subtitle", article.subtitle) if article.subtitle else None
         paragraphs = {}
         if full:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from typing import TextIO
 
 STAGE_LABELS = {
     "summarize": "Summarizing articles",
@@ -16,11 +17,19 @@ STAGE_LABELS = {
 
 class StageProgress:
     """A context manager whose `update(stage, done, total, where="")` is the progress callback of
-    pipeline.run_pages and export.export. `enabled` None: on when stderr is a terminal."""
+    pipeline.run_pages and export.export. `enabled` None: on when `stream` (stderr) is a terminal."""
 
-    def __init__(self, enabled: bool | None = None, *, delay: float = 1.0, engines: dict[str, str] | None = None):
+    def __init__(
+        self,
+        enabled: bool | None = None,
+        *,
+        stream: TextIO | None = None,
+        delay: float = 1.0,
+        engines: dict[str, str] | None = None,
+    ):
+        self.stream = stream or sys.stderr
         self.forced = bool(enabled)
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.enabled = self.stream.isatty() if enabled is None else enabled
         self.delay = delay
         self.engines = engines or {}
         self._progress = None
@@ -50,7 +59,7 @@ class StageProgress:
                 TimeElapsedColumn(),
                 TextColumn("{task.fields[where]}", style="dim", table_column=Column(no_wrap=True, overflow="ellipsis")),
                 # Forced on a non-terminal (a log file): the user asked for it, so draw it anyway.
-                console=Console(stderr=True, force_terminal=True if self.forced else None),
+                console=Console(file=self.stream, force_terminal=True if self.forced else None),
                 transient=True,
             )
             # Shown by a timer rather than on the next update: loading a model can take seconds

@@ -83,8 +83,9 @@ def discover(inputs: Sequence[str]) -> list[InputRef | InputError]:
     `.txt` files or an unreadable directory gives an InputError item; the rest still come."""
     found: list[InputRef | InputError] = []
     seen: set[str] = set()
+    several_folders = sum(1 for arg in inputs if arg != STDIN and Path(arg).is_dir()) > 1
     for arg in inputs:
-        for item in _expand(arg):
+        for item in _expand(arg, several_folders):
             if isinstance(item, InputRef):
                 key = STDIN if item.path is None else os.path.realpath(item.path)
                 if key in seen:  # the same file (or stdin) named twice is read once
@@ -174,22 +175,22 @@ def printable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _expand(arg: str) -> list[InputRef | InputError]:
+def _expand(arg: str, several_folders: bool = False) -> list[InputRef | InputError]:
     if arg == STDIN:
         return [InputRef(STDIN, None, STDIN_RELPATH)]
     path = Path(arg)
     arg = printable(arg)
     try:
         if path.is_dir():
-            return _expand_directory(arg, path)
+            return _expand_directory(arg, path, several_folders)
         if path.exists() or path.is_symlink():  # a broken link: reading it says so
-            return [InputRef(arg, path, _output_relpath(path, None))]
+            return [InputRef(arg, path, Path(path.name))]
     except OSError as exc:
         return [_os_error(exc, arg)]
     return [InputError("no such file or directory", path=arg, hint="Check the path")]
 
 
-def _expand_directory(arg: str, root: Path) -> list[InputRef | InputError]:
+def _expand_directory(arg: str, root: Path, several_folders: bool) -> list[InputRef | InputError]:
     items: list[InputRef | InputError] = []
     problems: list[InputError] = []
 
@@ -209,7 +210,7 @@ def _expand_directory(arg: str, root: Path) -> list[InputRef | InputError]:
         if not _is_page_file(file):
             continue
         shown = printable(str(Path(arg) / file.relative_to(root)))
-        items.append(InputRef(shown, file, _output_relpath(file, root)))
+        items.append(InputRef(shown, file, _output_relpath(file, root, several_folders)))
     items.extend(problems)
     if not files and not problems:
         items.append(
@@ -228,18 +229,12 @@ def _is_page_file(path: Path) -> bool:
         return True
 
 
-def _output_relpath(path: Path, root: Path | None) -> Path:
-    """Where an export mirrors `path`: relative to the working directory when inside it; else
-    under the given directory's name; else just the file name."""
-    cwd = Path.cwd()
-    for candidate, base in ((os.path.abspath(path), cwd), (os.path.realpath(path), Path(os.path.realpath(cwd)))):
-        relative = os.path.relpath(candidate, base)
-        if not relative.startswith(os.pardir + os.sep) and relative != os.pardir:
-            return Path(relative)
-    if root is not None:
-        root_name = Path(os.path.abspath(root)).name
-        return Path(root_name) / path.relative_to(root)
-    return Path(path.name)
+def _output_relpath(path: Path, root: Path, several_folders: bool) -> Path:
+    """Where an export mirrors a file found in folder `root`: its path below `root`
+    (pages/a/b.txt -> a/b.txt), under the folder's own name when several folders are exported
+    together (pages/a/b.txt -> pages/a/b.txt), so that they do not mix."""
+    relative = path.relative_to(root)
+    return Path(os.path.abspath(root)).name / relative if several_folders else relative
 
 
 def _open_file(ref: InputRef):
@@ -274,19 +269,20 @@ def _byte_parts(stream, label: str, *, close: bool) -> Iterator[bytes]:
         whole = _wide_encoding(data)
         if whole:
             data = bytearray(data)  # grows in place
-        while True:
+        # A short read is the end: reading on would make a terminal wait for a second Ctrl-D.
+        ended = len(data) < STREAM_READ_BYTES
+        while not ended:
             more = _read_upto(stream, STREAM_READ_BYTES, label)
-            if not more:
-                if data:
-                    yield bytes(data)
-                return
+            ended = len(more) < STREAM_READ_BYTES
             if whole:
                 data += more
-                continue
-            cut = _cut(data)
-            yield data[:cut]
-            data = data[cut:] + more
+            elif more:
+                cut = _cut(data)
+                yield data[:cut]
+                data = data[cut:] + more
             del more
+        if data:
+            yield bytes(data)
     finally:
         if close:
             stream.close()

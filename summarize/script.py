@@ -61,6 +61,11 @@ def to_traditional(text: str) -> str:
     return _length_preserving(text, "s2t")
 
 
+def has_traditional(text: str) -> bool:
+    """Whether `text` has a frequent Traditional-only character (`這`, `記`, `報`...)."""
+    return _TRADITIONAL_ONLY.search(text) is not None
+
+
 def _length_preserving(text: str, config: str) -> str:
     converted = _converter(config).convert(text)
     if len(converted) == len(text):

@@ -117,8 +117,29 @@ def _long_run_cut(text: str, start: int, end: int, urls: list[tuple[int, int]]) 
             if run.start() > start:
                 return run.start()
             length = run.end() - run.start()
-            return start + -(-length // -(-length // MAX_RUN_CHARS))  # ceil(length / ceil(length / limit))
+            even = start + -(-length // -(-length // MAX_RUN_CHARS))  # ceil(length / ceil(length / limit))
+            return _word_boundary(text, start, even)
         position = url[1]
+
+
+_WORD_WINDOW = 12  # how far back from the even cut a word boundary is looked for
+
+
+def _word_boundary(text: str, start: int, cut: int) -> int:
+    """The word boundary (jieba's words) at or just before `cut`, so that unpunctuated text is
+    not cut inside a word (东南亚 stays whole); `cut` itself when no boundary is near. jieba is
+    loaded only here: punctuated text never needs it."""
+    from .chinese_words import jieba_module
+
+    window = max(start + 1, cut - _WORD_WINDOW)
+    best = cut
+    for _, word_start, _ in jieba_module().tokenize(text[window : cut + _WORD_WINDOW]):
+        position = window + word_start
+        if position > cut:
+            break
+        if word_start and position > start:  # the window's own start may be inside a word
+            best = position
+    return best
 
 
 def _inside(position: int, urls: list[tuple[int, int]]) -> tuple[int, int] | None:

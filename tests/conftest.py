@@ -88,3 +88,29 @@ def tiny_bart_ct2(tiny_bart, tmp_path_factory) -> Path:
     from tiny_models import convert_ct2
 
     return convert_ct2(tiny_bart, tmp_path_factory.mktemp("tiny") / "bart-ct2")
+
+
+# --- tiny chat (decoder-only) checkpoints: Qwen2 layout, its CTranslate2 copy and a GGUF file ---
+
+
+@pytest.fixture(scope="session")
+def tiny_qwen(tmp_path_factory) -> Path:
+    """Qwen2ForCausalLM with tokenizer.json and a ChatML chat template (Hugging Face layout)."""
+    from tiny_models import build_qwen2
+
+    return build_qwen2(tmp_path_factory.mktemp("tiny") / "qwen2")
+
+
+@pytest.fixture(scope="session")
+def tiny_qwen_ct2(tiny_qwen, tmp_path_factory) -> Path:
+    from tiny_models import convert_ct2
+
+    return convert_ct2(tiny_qwen, tmp_path_factory.mktemp("tiny") / "qwen2-ct2")
+
+
+@pytest.fixture(scope="session")
+def tiny_qwen_gguf(tiny_qwen, tmp_path_factory) -> Path:
+    """The same weights and tokenizer as one GGUF file (float32 tensors), as llama.cpp tools keep them."""
+    from tiny_models import write_qwen2_gguf
+
+    return write_qwen2_gguf(tiny_qwen, tmp_path_factory.mktemp("tiny") / "qwen2.gguf")

@@ -40,7 +40,7 @@ class Result:
 
 
 def env(**extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR")}
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "PYTHONUNBUFFERED")}
     return {**base, "PYTHONIOENCODING": "utf-8", **extra}
 
 

@@ -22,7 +22,7 @@ SAMPLE_TITLES = [
     "2026义博会印尼展收官",
 ]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-HEAVY_MODULES = ("ctranslate2", "torch", "transformers", "jieba")
+HEAVY_MODULES = ("ctranslate2", "torch", "transformers", "jieba", "ray")
 
 # Runs the CLI as the console script does, then says on stderr which heavy modules got imported.
 _PROBE = f"""

@@ -73,7 +73,7 @@ def test_two_writers_at_once(tmp_path):
             for i in range(50):
                 cache.put_many({f"{n}-{i}": i})
             cache.close()
-        except Exception as exc:  # pragma: no cover - the assertion below reports it
+        except Exception as exc:  # noqa: BLE001 - the assertion below reports it
             errors.append(exc)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]

@@ -51,6 +51,7 @@ def test_one_report_per_pair_flags_the_errors_and_passes_the_fixes(tmp_path):
         "zh": OUTPUT_ZH, "en": PAIRS[0]["en"],
     }]  # fmt: skip
     assert "21 million" in out[2]["findings"][0]["message"]
+    assert [f["unit_id"] for f in out[2]["findings"]] == [4]  # the id's type is kept: a line number stays a number
     assert out[4]["findings"][0]["check"] == "untranslated"
     assert "义乌" in result.stdout.decode("utf-8")  # not \u-escaped
 

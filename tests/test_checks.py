@@ -137,8 +137,9 @@ FLAGGED = [
     ("比上年增长10.5%", "up 15% over the previous year", "numbers", ["10.5%"]),
     ("5月15日，记者获悉。", "On May 16, the reporter learned.", "numbers", ["May 15", "May 16"]),
     ("记者获悉。", "On May 16, 2025, the reporter learned that 300 companies joined.", "numbers", ["300"]),
-    ("你好", "你好你好你好你好你好你好", "echo", []),
-    ("今年一季度我市科技创新投入达23.66亿元。", "今年一季度我市科技创新投入达23.66亿元。", "echo", []),
+    ("你好", "你好你好你好你好你好你好", "echo", ["mostly Chinese"]),  # not the source: not called the source
+    ("今年一季度我市科技创新投入达23.66亿元。", "今年一季度我市科技创新投入达23.66亿元。", "echo", ["the Chinese source again"]),
+    ("今年一季度投入增长。", "投入增长 the investment 增长了很多很多", "echo", ["mostly Chinese"]),
     ("义乌汇聚超210万种商品，联通全球230多个国家和地区。",
      "Yiwu brings together more than 2.1 million kinds of goods, goods, goods, goods, goods, goods, goods and goods",
      "repetition", ["goods"]),

@@ -330,9 +330,12 @@ def test_pull_downloads_pinned_files_then_converts(tiny_marian, _isolated_home, 
     calls = {}
 
     class FakeApi:
-        def list_repo_files(self, repo_id, revision=None):
+        def list_repo_tree(self, repo_id, revision=None, recursive=False):
+            from types import SimpleNamespace
+
             calls["listed"] = (repo_id, revision)
-            return [p.name for p in tiny_marian.iterdir()] + ["pytorch_model.bin", "rust_model.ot"]
+            files = [(p.name, p.stat().st_size) for p in tiny_marian.iterdir()] + [("pytorch_model.bin", 3 * 10**8), ("rust_model.ot", 3 * 10**8)]
+            return [SimpleNamespace(path=name, size=size) for name, size in files]
 
     def fake_snapshot_download(repo_id, revision=None, local_dir=None, allow_patterns=None):
         calls["downloaded"] = (repo_id, revision, sorted(allow_patterns))
@@ -350,6 +353,7 @@ def test_pull_downloads_pinned_files_then_converts(tiny_marian, _isolated_home, 
     revision = "badebd2bdd4cdfde141a969df82a0f2c4e3b1dfe"
     assert calls["listed"] == ("Helsinki-NLP/opus-mt-zh-en", revision)
     assert "model.safetensors" in calls["downloaded"][2] and "pytorch_model.bin" not in calls["downloaded"][2]
+    assert {p.name for p in tiny_marian.iterdir()} <= set(calls["downloaded"][2])  # every small file, listed not assumed
     base = _isolated_home / "models" / "opus-mt-zh-en"
     assert copies == {"ct2": base / "ct2-int8", "hf": base / "hf"}
     assert sorted(p.name for p in base.iterdir()) == ["ct2-int8", "hf"]
@@ -382,7 +386,7 @@ def test_card_architectures_build_with_their_stated_size():
         with torch.device("meta"):
             model = random_model(card.architecture_config())
         millions = sum(p.numel() for p in model.parameters()) / 1e6
-        stated = float(card.parameters.rstrip("M"))
+        stated = float(card.parameters[:-1]) * (1000 if card.parameters.endswith("B") else 1)
         assert abs(millions - stated) / stated < 0.05, (card.name, millions)
 
 

@@ -65,9 +65,9 @@ def test_mirrors_the_input_tree_and_writes_nothing_else(tmp_path):
     make_pages(tmp_path / "in", 4)
     result = run_cli("export", "in", "-o", "out", *BUILTIN, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert files_under(tmp_path / "out") == ["in/page01.md", "in/page02.md", "in/sub/page00.md", "in/sub/page03.md"]
+    assert files_under(tmp_path / "out") == ["page01.md", "page02.md", "sub/page00.md", "sub/page03.md"]
     assert result.stderr.splitlines()[-1] == "summarize: exported 4, up to date 0, failed 0 -> out"
-    for i, output in [(0, "in/sub/page00.md"), (1, "in/page01.md")]:
+    for i, output in [(0, "sub/page00.md"), (1, "page01.md")]:
         source = tmp_path / "in" / ("sub" if i == 0 else "") / f"page{i:02d}.txt"
         check_markdown_output(tmp_path / "out" / output, source)
 
@@ -75,7 +75,15 @@ def test_mirrors_the_input_tree_and_writes_nothing_else(tmp_path):
     elsewhere.mkdir()
     outside = run_cli("export", tmp_path / "in" / "sub", "-o", tmp_path / "out2", *BUILTIN, cwd=elsewhere)
     assert outside.returncode == 0, outside.stderr
-    assert files_under(tmp_path / "out2") == ["sub/page00.md", "sub/page03.md"]  # under the folder's name
+    assert files_under(tmp_path / "out2") == ["page00.md", "page03.md"]  # the tree below the folder, wherever it is
+
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "page.txt").write_text(SCIENCE_ARTICLE, encoding="utf-8")
+    several = run_cli("export", "in", tmp_path / "more", "-o", "out3", *BUILTIN, cwd=tmp_path)
+    assert several.returncode == 0, several.stderr
+    assert files_under(tmp_path / "out3") == [  # several folders: one subfolder each
+        "in/page01.md", "in/page02.md", "in/sub/page00.md", "in/sub/page03.md", "more/page.md"
+    ]
 
 
 def test_json_outputs(tmp_path, monkeypatch):
@@ -103,24 +111,24 @@ def test_skips_what_is_up_to_date_and_redoes_what_changed(tmp_path, monkeypatch)
 
     pages[1].write_text(SCIENCE_ARTICLE.replace("17.9%", "18.1%"), encoding="utf-8")
     report = export(["in"], out, builtin_options())
-    assert report.written == [out / "in" / "page01.md"] and len(report.skipped) == 3
-    assert "18.1%" in (out / "in" / "page01.md").read_text(encoding="utf-8")
+    assert report.written == [out / "page01.md"] and len(report.skipped) == 3
+    assert "18.1%" in (out / "page01.md").read_text(encoding="utf-8")
 
     older = pages[2].stat().st_mtime - 10
-    os.utime(out / "in" / "page02.md", (older, older))  # input newer than its output: redone
-    assert export(["in"], out, builtin_options()).written == [out / "in" / "page02.md"]
+    os.utime(out / "page02.md", (older, older))  # input newer than its output: redone
+    assert export(["in"], out, builtin_options()).written == [out / "page02.md"]
 
     assert len(export(["in"], out, builtin_options(full=True)).written) == 4  # other options
     assert len(export(["in"], out, builtin_options(full=True)).skipped) == 4
     assert len(export(["in"], out, builtin_options(full=True), force=True).written) == 4
-    assert "### Full text" in (out / "in" / "sub" / "page00.md").read_text(encoding="utf-8")
+    assert "### Full text" in (out / "sub" / "page00.md").read_text(encoding="utf-8")
 
     glossary = Path("terms.tsv")
     glossary.write_text("科技局\tScience Bureau\n", encoding="utf-8")
     assert len(export(["in"], out, builtin_options(full=True, glossary=str(glossary))).written) == 4
     glossary.write_text("科技局\tBureau of Science\n", encoding="utf-8")  # same file, new content
     assert len(export(["in"], out, builtin_options(full=True, glossary=str(glossary))).written) == 4
-    assert files_under(out) == ["in/page01.md", "in/page02.md", "in/sub/page00.md", "in/sub/page03.md"]
+    assert files_under(out) == ["page01.md", "page02.md", "sub/page00.md", "sub/page03.md"]
 
 
 def test_second_export_does_no_model_work(tmp_path, tiny_marian_ct2, tiny_t5_ct2):
@@ -155,7 +163,7 @@ def test_a_bad_file_fails_alone_and_is_reported_at_the_end(tmp_path):
     errors = [line for line in lines if line.startswith("summarize: error: ")]
     assert len(errors) == 2
     assert any("in/picture.txt" in line for line in errors) and any("in/empty.txt: the input is empty" in line for line in errors)
-    assert files_under(tmp_path / "out") == ["in/page01.md", "in/sub/page00.md"]
+    assert files_under(tmp_path / "out") == ["page01.md", "sub/page00.md"]
 
     again = run_cli("export", "in", "-o", "out", *BUILTIN, cwd=tmp_path)
     assert again.returncode == 1 and again.stderr.splitlines()[-1] == "summarize: exported 0, up to date 2, failed 2 -> out"
@@ -173,7 +181,7 @@ def test_a_page_that_breaks_the_pipeline_fails_alone(tmp_path, monkeypatch):
 
     monkeypatch.setattr(export_module, "run_pages", breaks_on_page_one)
     report = export(["in"], Path("out"), builtin_options())
-    assert sorted(map(str, report.written)) == ["out/in/page02.md", "out/in/sub/page00.md"]
+    assert sorted(map(str, report.written)) == ["out/page02.md", "out/sub/page00.md"]
     [(name, message)] = report.failed
     assert name == "in/page01.txt" and "ValueError: something odd in this page" in message and "\n" not in message
 
@@ -248,15 +256,15 @@ def test_killed_at_random_moments_then_resumed(tmp_path):
             if path.name.endswith(".summarize-tmp"):
                 assert sig == signal.SIGKILL, f"temporary file left after Ctrl-C: {path}"
                 continue
-            relative = path.relative_to(out / "in")
+            relative = path.relative_to(out)
             assert relative in sources, f"stray file {path}"
             check_markdown_output(path, sources[relative])
 
     final = run_cli("export", "in", "-o", "out", *BUILTIN, cwd=tmp_path)
     assert final.returncode == 0, final.stderr
-    assert files_under(out) == sorted(f"in/{p}" for p in sources)  # no temp files, no duplicates
+    assert files_under(out) == sorted(str(p) for p in sources)  # no temp files, no duplicates
     for relative, source in sources.items():
-        check_markdown_output(out / "in" / relative, source)
+        check_markdown_output(out / relative, source)
     again = run_cli("export", "in", "-o", "out", *BUILTIN, cwd=tmp_path)
     assert again.stderr.splitlines()[-1] == "summarize: exported 0, up to date 10, failed 0 -> out"
     assert again.loaded == set()  # not even the word segmenter: no model work at all

@@ -170,20 +170,24 @@ def test_directories_expand_to_sorted_txt_files_recursively(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     refs = discover(["pages"])
     assert [r.input for r in refs] == ["pages/a.txt", "pages/b/1.TXT", "pages/b/2.txt", "pages/c/d/e.txt"]
-    assert [r.output_relpath for r in refs] == [Path("pages/a.txt"), Path("pages/b/1.TXT"), Path("pages/b/2.txt"), Path("pages/c/d/e.txt")]
+    assert [r.output_relpath for r in refs] == [Path("a.txt"), Path("b/1.TXT"), Path("b/2.txt"), Path("c/d/e.txt")]
 
 
-def test_output_relpath_rules(tmp_path, monkeypatch):
+def test_output_relpath_mirrors_the_tree_below_each_input_folder(tmp_path, monkeypatch):
+    """pages/a/b.txt -> a/b.txt wherever pages is; several folders: one subfolder each; a file
+    named on its own: its name; stdin: stdin.txt."""
     inside = tmp_path / "work"
-    outside = tmp_path / "elsewhere" / "a"
+    outside = tmp_path / "elsewhere" / "pages"
     for folder in (inside / "a" / "b", outside / "b"):
         folder.mkdir(parents=True)
         (folder / "page.txt").write_text("正文。", encoding="utf-8")
     monkeypatch.chdir(inside)
     assert [r.output_relpath for r in discover(["."])] == [Path("a/b/page.txt")]
-    assert [r.output_relpath for r in discover(["a"])] == [Path("a/b/page.txt")]
-    assert [r.output_relpath for r in discover([str(inside / "a" / "b" / "page.txt")])] == [Path("a/b/page.txt")]
-    assert [r.output_relpath for r in discover([str(outside)])] == [Path("a/b/page.txt")]
+    assert [r.output_relpath for r in discover(["a"])] == [Path("b/page.txt")]
+    assert [r.output_relpath for r in discover([str(outside)])] == [Path("b/page.txt")]
+    assert [r.output_relpath for r in discover(["../elsewhere/pages/"])] == [Path("b/page.txt")]
+    assert [r.output_relpath for r in discover(["a", str(outside)])] == [Path("a/b/page.txt"), Path("pages/b/page.txt")]
+    assert [r.output_relpath for r in discover([str(inside / "a" / "b" / "page.txt")])] == [Path("page.txt")]
     assert [r.output_relpath for r in discover([str(outside / "b" / "page.txt")])] == [Path("page.txt")]
     assert [r.output_relpath for r in discover(["-"])] == [Path("stdin.txt")]
 

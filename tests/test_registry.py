@@ -71,11 +71,23 @@ def test_seq2seq_options_check_their_values():
             Seq2SeqOptions(force_new_tokens=bad)
 
 
+def test_chat_options_check_their_values():
+    from pathlib import Path
+
+    from summarize.engines.chat_factories import ChatOptions
+
+    options = ChatOptions(prompt="mine.toml", static_prompt=False, force_new_tokens=3)
+    assert (options.prompt, options.static_prompt, options.force_new_tokens) == (Path("mine.toml"), False, 3)
+    with pytest.raises(UsageError, match="force_new_tokens"):
+        ChatOptions(force_new_tokens=0)
+
+
 def test_built_in_backends_come_from_the_entry_point_group():
     reg = load_registry()
-    assert reg.names("translator") == ["ctranslate2", "gloss", "transformers"]
-    assert reg.names("summarizer") == ["ctranslate2", "extractive", "transformers"]
+    assert reg.names("translator") == ["ctranslate2", "ctranslate2-chat", "gloss", "transformers", "transformers-chat"]
+    assert reg.names("summarizer") == ["ctranslate2", "ctranslate2-chat", "extractive", "transformers", "transformers-chat"]
     assert reg.get("translator", "ctranslate2").own_options == ["force_new_tokens"]
+    assert reg.get("summarizer", "transformers-chat").own_options == ["force_new_tokens", "prompt", "static_prompt"]
     assert all(b.description for b in reg.backends())
 
 
@@ -90,6 +102,16 @@ def test_a_plugin_backend_runs_the_pipeline(fake_backends):
         assert ad.summary[0].en.startswith("Fake English of ")
     with pytest.raises(UsageError, match="no option 'sentence'"):
         Engines(RunOptions(translator=fake_backends, summarizer=fake_backends, summarizer_options={"sentence": 1}))
+
+
+def test_run_wide_values_go_only_to_backends_that_declare_them(fake_backends):
+    from summarize.engines.choose import choose_summarizer, choose_translator
+
+    summarizer, _ = choose_summarizer(fake_backends, EngineOptions(), offered={"sentences": 1})
+    translator, _ = choose_translator(fake_backends, EngineOptions(), offered={"sentences": 1})
+    assert summarizer.options.sentences == 1 and not hasattr(translator.options, "sentences")
+    summarizer, _ = choose_summarizer(fake_backends, EngineOptions(), settings={"sentences": 3}, offered={"sentences": 1})
+    assert summarizer.options.sentences == 3  # the backend's own settings win
 
 
 def test_the_cli_lists_and_runs_a_plugin_backend(fake_backends):

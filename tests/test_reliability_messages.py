@@ -55,12 +55,12 @@ def test_every_error_raised_says_what_to_do():
 
 
 def test_an_internal_error_is_one_line_and_verbose_shows_the_traceback(capsys, monkeypatch):
-    import summarize.segment_output as segment_output
+    import summarize.commands.segment as segment_command
 
     def broken(*args, **kwargs):
         raise RuntimeError("something\nunexpected")
 
-    monkeypatch.setattr(segment_output, "print_segmentation", broken)
+    monkeypatch.setattr(segment_command, "segment", broken)
     quiet = invoke("segment", SAMPLE, capsys=capsys, monkeypatch=monkeypatch)
     assert quiet.returncode == 1 and "Traceback" not in quiet.stderr
     assert quiet.stderr.splitlines() == [
@@ -122,9 +122,11 @@ def test_ctrl_c_exits_130_with_one_line():
     assert err.decode().splitlines() == ["summarize: interrupted"]
 
 
-def test_sigterm_during_an_export_discards_the_output_being_written(tmp_path):
-    """kill, timeout or a service manager: like Ctrl-C, one line, exit 143, and no half-written
-    or temporary file left in the output directory."""
+@pytest.mark.parametrize(("sig", "status", "word"), [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
+def test_a_stopped_export_says_how_far_it_got_and_leaves_no_partial_output(tmp_path, sig, status, word):
+    """kill, timeout, a service manager or Ctrl-C: one line saying how many outputs were finished
+    and that the same command finishes the rest, exit 143 or 130, and no half-written or
+    temporary file left in the output directory."""
     pages = tmp_path / "pages"
     pages.mkdir()
     text = SAMPLE.read_text(encoding="utf-8")
@@ -140,10 +142,12 @@ def test_sigterm_during_an_export_discards_the_output_being_written(tmp_path):
     while not list(out.rglob("*.summarize-tmp")) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert proc.poll() is None, "the export ended before it could be stopped"
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 143
-    assert [line for line in err.decode().splitlines() if "engines:" not in line] == ["summarize: terminated"]
+    assert proc.returncode == status
+    assert err.decode().splitlines() == [
+        f"summarize: {word}: 0 of 1 outputs finished; run the same command again to finish the rest"
+    ]
     assert [p for p in out.rglob("*") if p.is_file()] == []
 
 
@@ -200,7 +204,7 @@ def test_no_module_prints_to_stderr_on_its_own():
     writes to stderr, so every line there has the `summarize: ` shape."""
     offenders = []
     for path in sorted((REPO / "summarize").rglob("*.py")):
-        if path.name in ("cli.py", "_entry.py", "progress.py"):
+        if path.name in ("context.py", "_entry.py", "progress.py"):  # the CLI's streams, by default the process's
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if re.search(r"sys\.(stderr|__stderr__)|(?<![\w.])print\(", line):

@@ -88,11 +88,11 @@ def test_two_exports_of_one_folder_at_once(tmp_path):
     command = [sys.executable, "-m", "summarize", "export", "pages", "-o", str(out), "--format", "json"]
     procs = [subprocess.Popen(command, cwd=tmp_path, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     results = [p.communicate(timeout=300) for p in procs]
-    for proc, (stdout, stderr) in zip(procs, results):
+    for proc, (_, stderr) in zip(procs, results):
         assert proc.returncode == 0, stderr.decode()
         assert b"Traceback" not in stderr
     files = snapshot(out)
-    assert sorted(files) == [f"pages/p{n}.json" for n in range(6)]  # complete, no temp files left
+    assert sorted(files) == [f"p{n}.json" for n in range(6)]  # complete, no temp files left
     for name, data in files.items():
         page = json.loads(data)
         assert page["articles"] and all(a["summary_zh"] for a in page["articles"] if a["paragraphs"]), name
@@ -212,5 +212,5 @@ def test_a_broken_config_is_one_line_naming_the_file(_isolated_home, content, wo
         result = cli(*command)
         assert_clean(result, codes=(2,))
         assert len(result.errors) == 1 and f"{config}:" in result.errors[0] and words in result.errors[0]
-        known = "Known settings: summarizer, translator, glossary, beam, threads, summary_chars"
+        known = "Known settings: summarizer, translator, glossary, beam, threads, summary_chars, engine, ray_address"
         assert result.errors[0].rstrip().endswith(("Fix or delete it", known))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -22,9 +23,9 @@ from summarize import gloss
 from summarize.checks import Finding
 from summarize.digest import TRANSLATION
 from summarize.pipeline import Engines, RunOptions, read_pages, run_pages
-from summarize.render.jsonout import digest_to_dict
-from summarize.render.markdown import read_meta, render_markdown
-from summarize.render.terminal import Wrapped, render_terminal
+from summarize.render.formats import DOCUMENT_FORMATS
+from summarize.render.markdown import read_meta
+from summarize.render.terminal import TerminalWriter, Wrapped
 
 CLOSING = "，。、；：？！）》」』”’"
 
@@ -42,9 +43,23 @@ def digest(sample_digest):
 
 
 def terminal_lines(digests, width: int, *, full: bool = False) -> list[str]:
+    """The terminal view, as `summarize run` writes it (one writer for all pages)."""
     out = io.StringIO()
-    render_terminal(digests, Console(file=out, width=width, color_system=None, force_terminal=False), full=full)
+    view = TerminalWriter(Console(file=out, width=width, color_system=None, force_terminal=False), full=full)
+    for digest in digests:
+        view.part(digest)
     return out.getvalue().splitlines()
+
+
+def document(fmt: str, digest, *, full: bool = False, meta: dict | None = None, page: int = 1, several: bool = False) -> str:
+    """One page's document in `fmt`, through the writer `run` and `export` use."""
+    pieces: list[str] = []
+    DOCUMENT_FORMATS[fmt].writer(pieces.append, full=full, meta=meta, page=page, several=several).part(digest)
+    return "".join(pieces)
+
+
+def render_markdown(digest, *, full: bool = False, meta: dict | None = None) -> str:
+    return document("markdown", digest, full=full, meta=meta)
 
 
 def add_finding(digest, unit, check="numbers", message="23.66亿元 (2.366 billion yuan) not found in the English"):
@@ -96,7 +111,7 @@ def test_header_shows_title_english_and_metadata(digest):
     a3 = digest.articles[2]
     assert a3.article.subtitle in text and a3.article.byline in text and a3.article.continued in text
     assert a3.title.en in text
-    assert "[浙江日报评论员]" in text  # an article without a title is named by its byline
+    assert "(no title) · 浙江日报评论员" in text  # an article without a title is named by its byline
     assert text.count("yiwu-front-page.txt · 5 articles") == 1
 
 
@@ -208,7 +223,7 @@ def test_markdown_findings_are_footnotes(digest):
 
 def test_markdown_footnote_labels_stay_unique_across_pages(digest):
     add_finding(digest, digest.articles[0].summary[0])
-    pages = [render_markdown(digest, note_prefix=f"p{i}-") for i in (1, 2)]
+    pages = [document("markdown", digest, page=i, several=True) for i in (1, 2)]
     referenced, defined = markdown_footnotes("\n".join(pages))
     assert defined == ["p1-a1-1", "p2-a1-1"]
 
@@ -227,7 +242,7 @@ def test_markdown_metadata_line_round_trips(digest):
 @pytest.mark.parametrize("full", [False, True])
 def test_json_has_the_segmentation_shape_plus_the_digest(digest, full):
     add_finding(digest, digest.articles[1].summary[0])
-    data = json.loads(json.dumps(digest_to_dict(digest, full=full), ensure_ascii=False))
+    data = json.loads(document("json", digest, full=full))
     check_page_json(data, full=full)
     assert [a["id"] for a in data["articles"]] == [f"a{i}" for i in range(1, 6)]
     for article, ad in zip(data["articles"], digest.articles):
@@ -252,3 +267,52 @@ def test_a_finding_on_a_sentence_shown_twice_is_one_footnote(digest):
     assert defined == ["a1-1"] and referenced.count("a1-1") == 2
     terminal = "\n".join(terminal_lines([digest], 140, full=True))
     assert terminal.count("⚠1") == 3 and "⚠2" not in terminal
+
+
+# --- ambiguous-width characters on a terminal -----------------------------------------------------
+
+_CONTROL = re.compile(r"\x1b\[(\d*)([A-Za-z])")
+
+
+def _screen_lines(output: str, *, ambiguous: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Each line of terminal `output` as a terminal whose ambiguous-width characters take
+    `ambiguous` columns shows it: (columns used, for each cursor move: the column where the text
+    before it ended, and where the move landed)."""
+    import unicodedata
+
+    def cells(text: str) -> int:
+        return sum(ambiguous if unicodedata.east_asian_width(c) == "A" else cell_len(c) for c in text)
+
+    lines = []
+    for raw in output.split("\n"):
+        column, moves, at = 0, [], 0
+        for match in [*_CONTROL.finditer(raw), None]:
+            text = raw[at : match.start() if match else len(raw)]
+            ink = column + cells(text.rstrip())
+            column += cells(text)
+            if match is None:
+                break
+            if match.group(2) == "G":  # cursor to column N (1-based)
+                column = int(match.group(1)) - 1
+                moves.append((ink, column))
+            at = match.end()
+        lines.append((column, moves))
+    return lines
+
+
+@pytest.mark.parametrize("width", [100, 160])
+def test_side_by_side_on_a_terminal_does_not_depend_on_ambiguous_widths(digest, width):
+    """“ ” … — shown one or two columns wide: the English column starts where the layout put it
+    (never over the Chinese), and no line runs past the edge."""
+    out = io.StringIO()
+    TerminalWriter(Console(file=out, width=width, force_terminal=True, color_system=None), full=True).part(digest)
+    output = out.getvalue()
+    assert "“" in output
+    for ambiguous in (1, 2):
+        lines = _screen_lines(output, ambiguous=ambiguous)
+        assert all(used <= width for used, _ in lines), max(used for used, _ in lines)
+        moves = [move for _, line_moves in lines for move in line_moves]
+        assert len(moves) > 20 and all(ink < landing for ink, landing in moves)
+    narrow = [landing for _, moves in _screen_lines(output, ambiguous=1) for _, landing in moves]
+    wide = [landing for _, moves in _screen_lines(output, ambiguous=2) for _, landing in moves]
+    assert narrow == wide

@@ -94,7 +94,7 @@ def test_export_never_replaces_an_input(tmp_path):
     write(tmp_path / "e" / "page.txt", PAGE)
     mine = write(tmp_path / "e" / "page.md", ONE_ARTICLE)
     for flags in ([], ["--force"]):
-        clash = run_cli("export", "e/page.txt", "e/page.md", "-o", ".", *BUILTIN, *flags, cwd=tmp_path)
+        clash = run_cli("export", "e/page.txt", "e/page.md", "-o", "e", *BUILTIN, *flags, cwd=tmp_path)
         assert clash.returncode == 2
         assert clash.stderr.splitlines()[-1].startswith("summarize: error: e/page.md: is one of the inputs")
     assert notes.read_text(encoding="utf-8") == ONE_ARTICLE and mine.read_text(encoding="utf-8") == ONE_ARTICLE
@@ -104,19 +104,19 @@ def test_export_replaces_only_its_own_files_unless_forced(tmp_path):
     write(tmp_path / "docs" / "README.txt", ONE_ARTICLE)
     write(tmp_path / "docs" / "guide.txt", PAGE)
     readme = write(tmp_path / "docs" / "README.md", "# Hand-written\n")
-    first = run_cli("export", "docs", "-o", ".", *BUILTIN, cwd=tmp_path)
+    first = run_cli("export", "docs", "-o", "docs", *BUILTIN, cwd=tmp_path)
     assert first.returncode == 1
     assert first.stderr.splitlines() == [
         "summarize: error: docs/README.txt: its output docs/README.md: exists and was not written by summarize; "
         "move it away, or use --force to replace it",
-        "summarize: exported 1, up to date 0, failed 1 -> .",
+        "summarize: exported 1, up to date 0, failed 1 -> docs",
     ]
     assert readme.read_text(encoding="utf-8") == "# Hand-written\n"
     guide = tmp_path / "docs" / "guide.md"
     write(tmp_path / "docs" / "guide.txt", PAGE.replace("23.66亿元", "24.66亿元"))
-    again = run_cli("export", "docs/guide.txt", "-o", ".", *BUILTIN, cwd=tmp_path)
+    again = run_cli("export", "docs/guide.txt", "-o", "docs", *BUILTIN, cwd=tmp_path)
     assert again.returncode == 0 and "24.66" in guide.read_text(encoding="utf-8")  # its own output: redone
-    forced = run_cli("export", "docs", "-o", ".", "--force", *BUILTIN, cwd=tmp_path)
+    forced = run_cli("export", "docs", "-o", "docs", "--force", *BUILTIN, cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
     assert read_output_meta(readme, "markdown")["input"] == "docs/README.txt"
 
@@ -124,12 +124,12 @@ def test_export_replaces_only_its_own_files_unless_forced(tmp_path):
 def test_json_outputs_carry_their_mark_too(tmp_path):
     write(tmp_path / "in" / "a.txt", ONE_ARTICLE)
     write(tmp_path / "in" / "b.txt", PAGE)
-    foreign = write(tmp_path / "out" / "in" / "a.json", '{"mine": true}\n')
+    foreign = write(tmp_path / "out" / "a.json", '{"mine": true}\n')
     result = run_cli("export", "in", "-o", "out", "--format", "json", *BUILTIN, cwd=tmp_path)
     assert result.returncode == 1
-    assert "in/a.txt: its output out/in/a.json: exists and was not written by summarize" in result.stderr
+    assert "in/a.txt: its output out/a.json: exists and was not written by summarize" in result.stderr
     assert foreign.read_text(encoding="utf-8") == '{"mine": true}\n'
-    assert read_output_meta(tmp_path / "out" / "in" / "b.json", "json")["input"] == "in/b.txt"
+    assert read_output_meta(tmp_path / "out" / "b.json", "json")["input"] == "in/b.txt"
     write(tmp_path / "in" / "b.txt", ONE_ARTICLE)  # changed: its own JSON output is redone
     assert run_cli("export", "in/b.txt", "-o", "out", "--format", "json", *BUILTIN, cwd=tmp_path).returncode == 0
 
@@ -142,22 +142,22 @@ def test_links_inside_the_output_folder_are_never_written_through(tmp_path):
     write(tmp_path / "pages" / "b.txt", PAGE)
     write(tmp_path / "pages" / "sub" / "c.txt", ONE_ARTICLE)
     precious = write(tmp_path / "outside" / "precious.txt", "precious\n")
-    (tmp_path / "out" / "pages").mkdir(parents=True)
-    (tmp_path / "out" / "pages" / "a.md").symlink_to("../../outside/precious.txt")
-    (tmp_path / "out" / "pages" / "sub").symlink_to("../../outside")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.md").symlink_to("../outside/precious.txt")
+    (tmp_path / "out" / "sub").symlink_to("../outside")
     result = run_cli("export", "pages", "-o", "out", *BUILTIN, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "summarize: error: pages/a.txt: its output out/pages/a.md: is a symbolic link, which an export never writes "
+        "summarize: error: pages/a.txt: its output out/a.md: is a symbolic link, which an export never writes "
         "through; remove it, or use --force to replace the link itself (not what it points to)",
-        "summarize: error: pages/sub/c.txt: its output out/pages/sub/c.md: its folder out/pages/sub is a symbolic link, "
+        "summarize: error: pages/sub/c.txt: its output out/sub/c.md: its folder out/sub is a symbolic link, "
         "which an export never writes through; remove it or choose another output directory",
         "summarize: exported 1, up to date 0, failed 2 -> out",
     ]
     assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["precious.txt"]
     forced = run_cli("export", "pages", "-o", "out", "--force", *BUILTIN, cwd=tmp_path)
     assert forced.returncode == 1  # the folder link is still refused
-    link_replaced = tmp_path / "out" / "pages" / "a.md"
+    link_replaced = tmp_path / "out" / "a.md"
     assert not link_replaced.is_symlink() and read_output_meta(link_replaced, "markdown")["input"] == "pages/a.txt"
     assert precious.read_text(encoding="utf-8") == "precious\n"
     assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["precious.txt"]
@@ -204,10 +204,10 @@ def test_no_byte_outside_the_outputs_changes(inputs, extra_input, out_name, fmt,
         write(root / "outside" / "precious.txt", "precious\n")
         out = root / out_name
         for name, thing in placed:
-            path = out / "in" / f"{name}{suffix}"
+            path = out / f"{name}{suffix}"  # where the output of in/NAME.txt goes
             if thing == "link to outside folder":  # the output's folder is a link
                 path = path.parent
-                if path == out / "in":
+                if path == out:
                     continue
             if os.path.lexists(path) or any(p.is_symlink() or p.is_file() for p in path.parents):
                 continue

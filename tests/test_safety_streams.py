@@ -38,8 +38,9 @@ class EndlessStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        size = len(buffer) - len(buffer) % len(self.line)
-        buffer[:size] = self.line * (size // len(self.line))
+        # Fills the whole buffer, a line cut anywhere (0 bytes would mean the end).
+        size, start = len(buffer), self.given % len(self.line)
+        buffer[:size] = (self.line * (2 + size // len(self.line)))[start : start + size]
         self.given += size
         return size
 

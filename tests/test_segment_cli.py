@@ -108,7 +108,7 @@ def test_readable_view_is_plain_text_when_piped():
     lines = out.splitlines()
     assert lines[0].startswith("samples/yiwu-front-page.txt") and "5 article(s)" in lines[0]
     assert "a1  坚持和深化“义乌发展经验” 加快打造中国式现代化县域典范 义乌，再出发" in lines
-    assert "a4  (no title)" in lines and "    byline: 浙江日报评论员" in lines
+    assert "a4  (no title) · 浙江日报评论员" in lines and "    byline: 浙江日报评论员" in lines
     assert "  a1.p1     # 何为经验？" in lines
     assert any(line.startswith("  a2.p4     梯度培育主体，筑牢创新底盘。我市通过") for line in lines)
     # Paragraphs are never wrapped: every paragraph is one output line.
@@ -171,7 +171,7 @@ assert not heavy, heavy
 
 
 def test_streamed_json_equals_one_dump():
-    from summarize.segment_output import iter_page_json
+    from summarize.render.pagejson import iter_page_json
     from summarize.segmentation import segment_text
 
     for text in (SAMPLE.read_text(encoding="utf-8"), "第1版 要闻", PAGE):

@@ -279,9 +279,9 @@ def test_an_input_that_fails_part_way_leaves_no_output(small_parts, monkeypatch)
 
     monkeypatch.setattr(export_module, "run_pages", breaks_on_a_middle_part)
     report = export(["in"], Path("out"), RunOptions(summarizer="extractive", translator="gloss"))
-    assert report.written == [Path("out/in/page.md")]
+    assert report.written == [Path("out/page.md")]
     assert [name for name, _ in report.failed] == ["in/parts.txt"] and "something odd in this part" in report.failed[0][1]
-    assert [str(p.relative_to("out")) for p in Path("out").rglob("*") if p.is_file()] == ["in/page.md"]  # no temporary file
+    assert [str(p.relative_to("out")) for p in Path("out").rglob("*") if p.is_file()] == ["page.md"]  # no temporary file
 
 
 def test_an_atomic_output_is_the_old_file_until_complete(tmp_path):

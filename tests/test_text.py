@@ -53,6 +53,21 @@ def test_spans_always_cover_the_text_in_order_without_empty_sentences(text):
     assert all(text[a:b].strip() for a, b in spans) or not text.strip()
 
 
+def test_unpunctuated_text_is_cut_between_words():
+    """A run with no punctuation at all is cut into units, never inside a word (东南亚 whole)."""
+    from summarize.chinese_words import jieba_module
+
+    base = "义乌商户借助跨境电商平台拓展海外市场今年以来多家企业精准切入东南亚市场订单同比增长明显"
+    for shift in range(40):
+        text = "甲" * shift + base * 3
+        spans = split_sentences(text)
+        assert len(spans) > 1 and "".join(text[a:b] for a, b in spans) == text
+        words_end = {0}
+        for word in jieba_module().lcut(text):
+            words_end.add(max(words_end) + len(word))
+        assert all(b in words_end for _, b in spans), (shift, [text[b - 2 : b + 2] for _, b in spans])
+
+
 # --- the Han character class ----------------------------------------------------------------------
 
 

@@ -428,6 +428,9 @@ def build_from_card(name: str, out: Path, *, seed: int = 0) -> Path:
 
     card = require_card(name)
     config = card.architecture_config()
+    if card.task == "chat":
+        save_random_chat_model(config, out, seed=seed)
+        return out
     if card.family == "marian":
         write_marian_tokenizer(out, total=config["vocab_size"], model_max_length=card.max_input_tokens)
     elif card.family in ("t5", "mt5", "umt5"):
@@ -436,6 +439,22 @@ def build_from_card(name: str, out: Path, *, seed: int = 0) -> Path:
         write_bart_tokenizer(out, model_max_length=card.max_input_tokens)
     save_random_model(config, out, seed=seed)
     return out
+
+
+def save_random_chat_model(config: dict, out: Path, *, seed: int = 0) -> None:
+    """A random decoder-only model of `config` (bfloat16, as such checkpoints ship: half the
+    memory of float32 while building) with the fixtures' small byte-level tokenizer and chat
+    template; the embedding rows past the tokenizer are never used."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    tokenizer = write_qwen_tokenizer(out)
+    ids = tokenizer.convert_tokens_to_ids(list(CHAT_SPECIALS))
+    torch.manual_seed(seed)
+    settings = {**config, "bos_token_id": ids[0], "eos_token_id": ids[2], "pad_token_id": ids[0]}
+    model = AutoModelForCausalLM.from_config(AutoConfig.for_model(**settings), dtype=torch.bfloat16).eval()
+    model.generation_config.eos_token_id = [ids[2], ids[0]]
+    model.save_pretrained(out)
 
 
 def save_random_model(config: dict, out: Path, *, seed: int = 0) -> None:
@@ -454,9 +473,10 @@ def random_model(config: dict):
     """A randomly initialised model for a config.json dict, with the output embedding untied when
     the config says so (transformers 5 ties every (m)T5 at init; real mT5 has its own)."""
     import torch
-    from transformers import AutoConfig, AutoModelForSeq2SeqLM
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
 
-    model = AutoModelForSeq2SeqLM.from_config(AutoConfig.for_model(**config)).eval()
+    causal = any(str(name).endswith("ForCausalLM") for name in config.get("architectures", []))
+    model = (AutoModelForCausalLM if causal else AutoModelForSeq2SeqLM).from_config(AutoConfig.for_model(**config)).eval()
     head = model.get_output_embeddings()
     if not config.get("tie_word_embeddings", True) and head is not None and head.weight is model.get_input_embeddings().weight:
         head.weight = torch.nn.Parameter(torch.empty_like(head.weight).normal_(0, config.get("d_model", 512) ** -0.5))
@@ -480,3 +500,153 @@ def convert_ct2(hf_dir: Path, out: Path, quantization: str = "int8") -> Path:
     from summarize.engines.convert import convert
 
     return convert(hf_dir, out, quantization=quantization)
+
+
+# --- decoder-only chat models (Qwen2 layout) --------------------------------------------------
+
+# A ChatML template written for these fixtures (the format Qwen2.5 uses): system, user and
+# assistant turns between <|im_start|> and <|im_end|>.
+CHATML_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+CHAT_SPECIALS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>")
+QWEN2_SPLIT = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
+
+
+def write_qwen_tokenizer(out: Path, *, vocab_size: int = 800):
+    """A byte-level BPE tokenizer.json trained on the sample page, the fixtures' English and the
+    packaged prompts, with Qwen2's special tokens (<|endoftext|> pad, <|im_end|> eos) and the
+    ChatML template; returns the transformers tokenizer."""
+    from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    out.mkdir(parents=True, exist_ok=True)
+    chinese, english = sample_text()
+    prompts = (REPO / "prompts" / "chat.toml").read_text(encoding="utf-8").splitlines()
+    backend = Tokenizer(models.BPE())
+    # Qwen2's pre-tokenizer: its split pattern (digits one by one), then byte-level.
+    backend.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Split(Regex(QWEN2_SPLIT), behavior="isolated"),
+            pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False),
+        ]
+    )
+    backend.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size, special_tokens=list(CHAT_SPECIALS), initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False
+    )
+    backend.train_from_iterator(chinese + english + prompts, trainer)
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend, eos_token="<|im_end|>", pad_token="<|endoftext|>", chat_template=CHATML_TEMPLATE, model_max_length=2048
+    )
+    tokenizer.save_pretrained(out)
+    return tokenizer
+
+
+def build_qwen2(out: Path, *, hidden: int = 32, layers: int = 2, heads: int = 4, kv_heads: int = 2, ffn: int = 64, seed: int = 0, padded_vocab: int = 8) -> Path:
+    """A Qwen2 chat checkpoint (Qwen2ForCausalLM, grouped-query attention with biases, an
+    embedding matrix with rows past the tokenizer as Qwen2.5 has) with tokenizer.json, the chat
+    template and a generation config that stops at <|im_end|> or <|endoftext|>."""
+    _quiet()
+    import torch
+    from transformers import Qwen2Config, Qwen2ForCausalLM
+
+    tokenizer = write_qwen_tokenizer(out)
+    ids = tokenizer.convert_tokens_to_ids(list(CHAT_SPECIALS))
+    config = Qwen2Config(
+        vocab_size=len(tokenizer) + padded_vocab,
+        hidden_size=hidden,
+        intermediate_size=ffn,
+        num_hidden_layers=layers,
+        num_attention_heads=heads,
+        num_key_value_heads=kv_heads,
+        max_position_embeddings=2048,
+        bos_token_id=ids[0],
+        eos_token_id=ids[2],
+        pad_token_id=ids[0],
+        tie_word_embeddings=False,
+        initializer_range=0.5,
+        architectures=["Qwen2ForCausalLM"],
+    )
+    torch.manual_seed(seed)
+    model = Qwen2ForCausalLM(config).eval()
+    with torch.no_grad():
+        # Weights a bfloat16 checkpoint holds exactly (as one dequantized from GGUF is saved), so
+        # that the checkpoint and a GGUF file made from it convert to the same model.
+        for parameter in model.parameters():
+            parameter.copy_(parameter.to(torch.bfloat16).to(torch.float32))
+    model.generation_config.eos_token_id = [ids[2], ids[0]]
+    model.save_pretrained(out)
+    return out
+
+
+def write_qwen2_gguf(hf_dir: Path, out: Path) -> Path:
+    """The Qwen2 checkpoint in `hf_dir` as a GGUF file (float32 tensors, llama.cpp tensor names,
+    the tokenizer as GGUF metadata: byte-level tokens, merges, special ids, chat template), written
+    with the `gguf` package: what Ollama or LM Studio keep on disk, for `models convert X.gguf`."""
+    import gguf
+    import numpy as np
+    from safetensors.numpy import load_file
+
+    config = json.loads((hf_dir / "config.json").read_text(encoding="utf-8"))
+    tokenizer = json.loads((hf_dir / "tokenizer.json").read_text(encoding="utf-8"))
+    writer = gguf.GGUFWriter(str(out), "qwen2")
+    writer.add_name("tiny-qwen2")
+    writer.add_context_length(config["max_position_embeddings"])
+    writer.add_embedding_length(config["hidden_size"])
+    writer.add_block_count(config["num_hidden_layers"])
+    writer.add_feed_forward_length(config["intermediate_size"])
+    writer.add_head_count(config["num_attention_heads"])
+    writer.add_head_count_kv(config["num_key_value_heads"])
+    writer.add_rope_freq_base(float(config.get("rope_theta") or config.get("rope_parameters", {}).get("rope_theta", 10000.0)))
+    writer.add_layer_norm_rms_eps(config["rms_norm_eps"])
+    vocab = tokenizer["model"]["vocab"]
+    added = {token["content"]: token["id"] for token in tokenizer["added_tokens"]}
+    tokens = [""] * config["vocab_size"]
+    for token, index in {**vocab, **added}.items():
+        tokens[index] = token
+    types = [gguf.TokenType.CONTROL if t in added else gguf.TokenType.NORMAL for t in tokens]
+    for index, token in enumerate(tokens):
+        if not token:
+            tokens[index], types[index] = f"[PAD{index}]", gguf.TokenType.UNUSED
+    merges = [m if isinstance(m, str) else " ".join(m) for m in tokenizer["model"]["merges"]]
+    writer.add_tokenizer_model("gpt2")
+    writer.add_tokenizer_pre("qwen2")
+    writer.add_token_list(tokens)
+    writer.add_token_types(types)
+    writer.add_token_merges(merges)
+    writer.add_eos_token_id(added["<|im_end|>"])
+    writer.add_bos_token_id(added["<|endoftext|>"])
+    writer.add_pad_token_id(added["<|endoftext|>"])
+    writer.add_chat_template(CHATML_TEMPLATE)
+    names = {
+        "model.embed_tokens.weight": "token_embd.weight",
+        "model.norm.weight": "output_norm.weight",
+        "lm_head.weight": "output.weight",
+    }
+    per_layer = {
+        "input_layernorm.weight": "attn_norm.weight",
+        "post_attention_layernorm.weight": "ffn_norm.weight",
+        "self_attn.q_proj.weight": "attn_q.weight",
+        "self_attn.q_proj.bias": "attn_q.bias",
+        "self_attn.k_proj.weight": "attn_k.weight",
+        "self_attn.k_proj.bias": "attn_k.bias",
+        "self_attn.v_proj.weight": "attn_v.weight",
+        "self_attn.v_proj.bias": "attn_v.bias",
+        "self_attn.o_proj.weight": "attn_output.weight",
+        "mlp.gate_proj.weight": "ffn_gate.weight",
+        "mlp.up_proj.weight": "ffn_up.weight",
+        "mlp.down_proj.weight": "ffn_down.weight",
+    }
+    for layer in range(config["num_hidden_layers"]):
+        names.update({f"model.layers.{layer}.{hf}": f"blk.{layer}.{gg}" for hf, gg in per_layer.items()})
+    for name, tensor in load_file(str(hf_dir / "model.safetensors")).items():
+        writer.add_tensor(names[name], np.ascontiguousarray(tensor, dtype=np.float32))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    return out

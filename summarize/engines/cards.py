@@ -23,7 +23,9 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 Task = Literal["translate", "summarize"]
-TASKS: tuple[Task, ...] = ("translate", "summarize")
+CardTask = Literal["translate", "summarize", "chat"]
+"""chat: an instruct model, prompted to translate and to summarize."""
+TASKS: tuple[CardTask, ...] = ("translate", "summarize", "chat")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ SUMMARIZE_DEFAULTS = GenerationDefaults(
 @dataclass(frozen=True)
 class Card:
     name: str
-    task: Task
+    task: CardTask
     hub_id: str
     revision: str
     family: str
@@ -60,9 +62,6 @@ class Card:
     default: bool = False
     parameters: str = ""
     why: str = ""
-    download: tuple[str, ...] = ()
-    """Files to download besides the weights (`models pull` picks safetensors when the
-    repository has them, else pytorch_model.bin, shards included)."""
     architecture: str | None = None
     """File in models/ with the checkpoint's config.json."""
     prompt: str = "plain.txt"
@@ -112,7 +111,6 @@ def _parse_card(path: Path) -> Card:
         card = Card(
             path=path,
             generation=GenerationDefaults(**{**base.__dict__, **generation}),
-            download=tuple(data.pop("download", ())),
             **data,
         )
     except TypeError as exc:
@@ -147,8 +145,9 @@ def default_card(task: Task) -> Card:
 
 
 def check_task(card: Card | None, task: Task) -> None:
-    """A card named for the other task (e.g. a summarizer as --translator) is an error."""
-    if card is not None and card.task != task:
+    """A card named for the other task (e.g. a summarizer as --translator) is an error; a chat
+    model's card does both."""
+    if card is not None and card.task not in (task, "chat"):
         raise ModelError(
             f"{card.name} is a {card.task} model, not a {task} model",
             hint=f"The default {task} model is {default_card(task).name} (see summarize models list)",

@@ -68,8 +68,15 @@ def checkpoint_info(checkpoint: Checkpoint) -> dict[str, Any]:
     if checkpoint.format == "ct2" and arch:
         arch["vocab"] = info["vocab"]
     info.update(arch)
-    limit = checkpoint.metadata.get("max_input_tokens") or (default_max_input_tokens(checkpoint.config) if checkpoint.config else None)
-    info["max_input_tokens"] = limit
+    if checkpoint.decoder_only:
+        from .chat_models import max_context
+
+        info["max_context"] = checkpoint.metadata.get("max_context") or max_context(checkpoint.config)
+        if checkpoint.tokenizer_dir is not None:
+            info["tokenizer"] = str(checkpoint.tokenizer_dir)
+    else:
+        limit = checkpoint.metadata.get("max_input_tokens") or (default_max_input_tokens(checkpoint.config) if checkpoint.config else None)
+        info["max_input_tokens"] = limit
     files = sorted(item for item in path.iterdir() if item.is_file())
     info["files"] = {item.name: item.stat().st_size for item in files}
     info["size"] = sum(info["files"].values())
@@ -78,6 +85,17 @@ def checkpoint_info(checkpoint: Checkpoint) -> dict[str, Any]:
 
 def architecture(config: dict[str, Any]) -> dict[str, Any]:
     names = _DIMENSIONS.get(config.get("model_type", ""))
+    if not names and isinstance(config.get("num_hidden_layers"), int):  # decoder-only (chat) models
+        heads = config.get("num_attention_heads")
+        kv = config.get("num_key_value_heads") or heads
+        return {
+            "vocab": config.get("vocab_size"),
+            "d_model": config.get("hidden_size"),
+            "layers": f"{config['num_hidden_layers']} (decoder only)",
+            "heads": heads if kv == heads else f"{heads} ({kv} key/value)",
+            "ffn": config.get("intermediate_size"),
+            "context": config.get("max_position_embeddings"),
+        }
     if not names:
         return {}
     values = [config.get(name) for name in names]
@@ -93,13 +111,13 @@ def architecture(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def _ct2_vocab_size(path: Path) -> int | None:
-    for name in ("shared_vocabulary.json", "target_vocabulary.json"):
+    for name in ("shared_vocabulary.json", "target_vocabulary.json", "vocabulary.json"):
         if (path / name).is_file():
             try:
                 return len(json.loads((path / name).read_text(encoding="utf-8")))
             except (OSError, ValueError):
                 return None
-    for name in ("shared_vocabulary.txt", "target_vocabulary.txt"):
+    for name in ("shared_vocabulary.txt", "target_vocabulary.txt", "vocabulary.txt"):
         if (path / name).is_file():
             return sum(1 for _ in (path / name).open(encoding="utf-8"))
     return None

@@ -28,7 +28,10 @@ CT2_VOCABULARIES = (
     ("shared_vocabulary.txt",),
     ("source_vocabulary.json", "target_vocabulary.json"),
     ("source_vocabulary.txt", "target_vocabulary.txt"),
+    ("vocabulary.json",),  # decoder-only models
+    ("vocabulary.txt",),
 )
+CHAT_TEMPLATE_FILES = ("chat_template.jinja", "chat_template.json")
 _CAUSAL_SUFFIXES = ("ForCausalLM", "LMHeadModel")
 _CAUSAL_TYPES = {"gpt2", "gpt_neo", "gpt_neox", "gptj", "llama", "mistral", "qwen2", "qwen3", "gemma", "phi", "opt", "bloom", "falcon"}
 
@@ -43,6 +46,10 @@ class Checkpoint:
     """The Hugging Face config.json (for a CTranslate2 model: the one it was converted from)."""
     metadata: dict[str, Any] = field(default_factory=dict)
     """summarize-model.json of a CTranslate2 model ({} for others)."""
+    decoder_only: bool = False
+    """A decoder-only chat model (translates and summarizes by instruction), not a seq2seq one."""
+    tokenizer_dir: Path | None = None
+    """Where its tokenizer files are, when not in `path` (a bare CTranslate2 conversion)."""
 
     @property
     def label(self) -> str:
@@ -82,9 +89,34 @@ def read_json(path: Path, what: str) -> dict[str, Any]:
     return data
 
 
+def is_causal_config(config: dict[str, Any]) -> bool:
+    family = config.get("model_type")
+    architectures = config.get("architectures") or []
+    causal = family in _CAUSAL_TYPES or any(str(a).endswith(_CAUSAL_SUFFIXES) for a in architectures)
+    return causal and family not in SUPPORTED_FAMILIES and not config.get("is_encoder_decoder", False)
+
+
+def has_chat_template(path: Path) -> bool:
+    if any((path / name).is_file() for name in CHAT_TEMPLATE_FILES):
+        return True
+    config = path / "tokenizer_config.json"
+    return config.is_file() and bool(read_json(config, "tokenizer_config.json").get("chat_template"))
+
+
 def _inspect_hf(path: Path) -> Checkpoint:
     config = read_json(path / "config.json", "config.json")
     family = config.get("model_type")
+    if is_causal_config(config):
+        if not has_chat_template(path):
+            raise ModelError(
+                f"a causal language model ({family or 'unknown type'}) without a chat template: not an instruct model",
+                path=str(path),
+                hint="Use an instruct/chat checkpoint (its tokenizer has a chat template, e.g. summarize models pull "
+                f"qwen2.5-1.5b-instruct), or a seq2seq model: {', '.join(SUPPORTED_FAMILIES)}",
+            )
+        _check_weights(path)
+        _check_tokenizer_files(path, family)
+        return Checkpoint(path=path, format="hf", family=family, config=config, decoder_only=True)
     check_seq2seq_config(config, path)
     _check_weights(path)
     _check_tokenizer_files(path, family)
@@ -207,7 +239,53 @@ def _inspect_ct2(path: Path) -> Checkpoint:
         raise ModelError("model.bin is truncated", path=str(path), hint="Convert the checkpoint again")
     metadata = read_json(path / METADATA_FILE, METADATA_FILE) if (path / METADATA_FILE).is_file() else {}
     config = metadata.get("hf_config") or {}
-    return Checkpoint(path=path, format="ct2", family=metadata.get("family") or config.get("model_type"), config=config, metadata=metadata)
+    decoder_only = "Decoder" in ct2_spec_name(path / "model.bin")
+    tokenizer_dir = None
+    if decoder_only and not (path / "tokenizer.json").is_file():
+        tokenizer_dir = _source_beside(path)
+        config = config or read_json(tokenizer_dir / "config.json", "config.json")
+    if decoder_only and not has_chat_template(tokenizer_dir or path):
+        raise ModelError(
+            "a decoder-only CTranslate2 model without a chat template", path=str(path),
+            hint="Convert an instruct checkpoint with summarize models convert, which copies its tokenizer and chat template",
+        )
+    family = metadata.get("family") or config.get("model_type")
+    return Checkpoint(
+        path=path, format="ct2", family=family, config=config, metadata=metadata, decoder_only=decoder_only, tokenizer_dir=tokenizer_dir
+    )
+
+
+def ct2_spec_name(model_bin: Path) -> str:
+    """The model specification a CTranslate2 model.bin was written from (its header: a version,
+    then the name): TransformerSpec (encoder-decoder) or TransformerDecoderSpec (decoder only)."""
+    with model_bin.open("rb") as handle:
+        head = handle.read(6)
+        length = int.from_bytes(head[4:6], "little") if len(head) == 6 else 0
+        return handle.read(length).rstrip(b"\0").decode("ascii", errors="replace")
+
+
+def _source_beside(path: Path) -> Path:
+    """The Hugging Face checkpoint next to a bare CTranslate2 conversion whose vocabulary matches."""
+    size = len(read_json_list(path / "vocabulary.json")) if (path / "vocabulary.json").is_file() else None
+    for sibling in sorted(item for item in path.parent.iterdir() if item.is_dir() and item != path):
+        config_path = sibling / "config.json"
+        if not ((sibling / "tokenizer.json").is_file() and config_path.is_file()):
+            continue
+        if size is None or read_json(config_path, "config.json").get("vocab_size") == size:
+            return sibling
+    raise ModelError(
+        "a decoder-only CTranslate2 model without its tokenizer (no tokenizer.json here or in a checkpoint beside it)",
+        path=str(path),
+        hint="Convert with summarize models convert, which copies the tokenizer, or copy tokenizer.json and the chat template into it",
+    )
+
+
+def read_json_list(path: Path) -> list[Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {path.name}: {exc}", path=str(path), hint="Convert the checkpoint again") from exc
+    return data if isinstance(data, list) else []
 
 
 def default_max_output_tokens(config: dict[str, Any]) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
-from ..registry import EngineOptions, Kind, Summarizer, Translator, registry
+from ..registry import Backend, EngineOptions, Kind, Summarizer, Translator, registry
 from .cards import Task, check_task, default_card, find_card
 from .locate import local_copies, not_pulled, resolve
 
@@ -27,43 +27,65 @@ _TASKS: dict[str, Task] = {"translator": "translate", "summarizer": "summarize"}
 
 
 def choose_translator(
-    spec: str | None, options: EngineOptions, *, strict: bool = False, settings: Mapping[str, Any] | None = None
+    spec: str | None,
+    options: EngineOptions,
+    *,
+    strict: bool = False,
+    settings: Mapping[str, Any] | None = None,
+    offered: Mapping[str, Any] | None = None,
 ) -> tuple[Translator, str | None]:
     """The translator to use and an optional one-line notice for the user. `settings`: values of
-    the chosen backend's own options (summarize.registry.Backend.create)."""
-    return _choose("translator", spec, options, strict, settings)
+    the chosen backend's own options (summarize.registry.Backend.create); `offered`: run-wide
+    values (the chat prompt file) that a backend takes only if it declares the option."""
+    return _choose("translator", spec, options, strict, settings, offered)
 
 
 def choose_summarizer(
-    spec: str | None, options: EngineOptions, *, strict: bool = False, settings: Mapping[str, Any] | None = None
+    spec: str | None,
+    options: EngineOptions,
+    *,
+    strict: bool = False,
+    settings: Mapping[str, Any] | None = None,
+    offered: Mapping[str, Any] | None = None,
 ) -> tuple[Summarizer, str | None]:
-    """The summarizer to use and an optional one-line notice for the user (`settings`: as above)."""
-    return _choose("summarizer", spec, options, strict, settings)
+    """The summarizer to use and an optional one-line notice for the user (`settings`, `offered`: as above)."""
+    return _choose("summarizer", spec, options, strict, settings, offered)
 
 
 def backend_for(spec: str) -> str:
-    """The neural backend that runs `spec` (a card name, directory or hub id)."""
-    return "ctranslate2" if resolve(spec).format == "ct2" else "transformers"
+    """The neural backend that runs `spec` (a card name, directory or hub id); chat models
+    (decoder-only instruct checkpoints) have backends of their own."""
+    ref = resolve(spec)
+    backend = "ctranslate2" if ref.format == "ct2" else "transformers"
+    chat = ref.checkpoint.decoder_only if ref.checkpoint else bool(ref.card and ref.card.task == "chat")
+    return f"{backend}-chat" if chat else backend
 
 
-def _choose(kind: Kind, spec: str | None, options: EngineOptions, strict: bool, settings: Mapping[str, Any] | None):
+def _choose(
+    kind: Kind, spec: str | None, options: EngineOptions, strict: bool, settings: Mapping[str, Any] | None, offered: Mapping[str, Any] | None
+):
+    backend, model, notice = _pick(kind, spec, strict)
+    taken = {name: value for name, value in (offered or {}).items() if name in backend.own_options}
+    return backend.create(model, options, {**taken, **(settings or {})}), notice
+
+
+def _pick(kind: Kind, spec: str | None, strict: bool) -> tuple[Backend, str | None, str | None]:
+    """The backend, the model it is given and the notice for the user."""
     backends = registry()
     if spec is None:
         card = default_card(_TASKS[kind])
         copies = local_copies(card)
         if copies:
-            backend = "ctranslate2" if "ct2" in copies else "transformers"
-            return backends.get(kind, backend).create(card.name, options, settings), None
+            return backends.get(kind, "ctranslate2" if "ct2" in copies else "transformers"), card.name, None
         fallback, missing, benefit = FALLBACKS[kind]
         if strict or not backends.has(kind, fallback):
             raise not_pulled(card)
-        notice = f"no {missing} found; for {benefit} run: summarize models pull {card.name}"
-        return backends.get(kind, fallback).create(None, options, settings), notice
+        return backends.get(kind, fallback), None, f"no {missing} found; for {benefit} run: summarize models pull {card.name}"
     if backends.has(kind, spec):
-        return backends.get(kind, spec).create(None, options, settings), None
+        return backends.get(kind, spec), None, None
     if not Path(spec).expanduser().exists():  # a directory named like a card is that directory
         check_task(find_card(spec), _TASKS[kind])
     backend = backend_for(spec)
     if not backends.has(kind, backend):
         raise ModelError(f"no {kind} backend {backend!r} is registered", hint="Reinstall summarize")
-    return backends.get(kind, backend).create(spec, options, settings), None
+    return backends.get(kind, backend), spec, None

@@ -1,9 +1,13 @@
-"""Hugging Face seq2seq checkpoint -> self-sufficient CTranslate2 directory (int8 by default).
+"""Hugging Face checkpoint (seq2seq or chat) or GGUF file -> self-sufficient CTranslate2
+directory (int8 by default).
 
 The output holds model.bin + vocabulary (CTranslate2), the tokenizer the checkpoint uses (its
 files, plus tokenizer.json written from the loaded transformers tokenizer when it runs on the
 `tokenizers` library, so the fast path tokenizes exactly like transformers), and
-summarize-model.json (family, input limit, forced target prefix, the source config).
+summarize-model.json (family, input limit, forced target prefix, the source config; for a chat
+model its context length and end-of-turn tokens, and its chat template beside the tokenizer).
+A GGUF file is first unpacked into a Hugging Face checkpoint inside the work directory
+(summarize.engines.gguf_import).
 
 Written to a temporary sibling directory and renamed into place at the end: an interrupted or
 failed conversion leaves nothing half-made, and an existing OUT is only replaced with force=True.
@@ -19,19 +23,26 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, OutputError
-from .checkpoint import METADATA_FILE, default_max_input_tokens, default_max_output_tokens, inspect_dir
+from .checkpoint import CHAT_TEMPLATE_FILES, METADATA_FILE, default_max_input_tokens, default_max_output_tokens, inspect_dir, is_causal_config
 from .tokenization import TOKENIZER_FILES
 
 QUANTIZATIONS = ("int8", "float32")
 
 
 def convert(source: Path, out: Path, *, quantization: str = "int8", force: bool = False, revision: str | None = None) -> Path:
-    """Convert the checkpoint in `source` to CTranslate2 in `out`; returns `out`."""
+    """Convert the checkpoint in `source` (a directory, or a GGUF file) to CTranslate2 in `out`;
+    returns `out`."""
     if quantization not in QUANTIZATIONS:
         raise ModelError(f"unknown quantization {quantization!r}", hint=f"Choose {' or '.join(QUANTIZATIONS)}")
-    checkpoint = inspect_dir(source)
-    if checkpoint.format != "hf":
-        raise ModelError("already a CTranslate2 model; convert the Hugging Face checkpoint it came from", path=str(source))
+    gguf = source.suffix.lower() == ".gguf" and not source.is_dir()
+    if gguf:
+        from .gguf_import import inspect_gguf
+
+        gguf_info = inspect_gguf(source)
+    else:
+        checkpoint = inspect_dir(source)
+        if checkpoint.format != "hf":
+            raise ModelError("already a CTranslate2 model; convert the Hugging Face checkpoint it came from", path=str(source))
     out = out.expanduser()
     if out.exists() and not force:
         raise OutputError("already exists", path=str(out), hint="Choose another -o OUT, or pass --force to replace it")
@@ -43,7 +54,15 @@ def convert(source: Path, out: Path, *, quantization: str = "int8", force: bool 
     except OSError as exc:
         raise OutputError(f"cannot create the output directory: {exc.strerror}", path=str(out.parent), hint="Check its permissions and free space, or choose another -o OUT") from exc
     try:
-        _convert_into(checkpoint.path, work, quantization, revision)
+        if gguf:
+            from .gguf_import import check_disk, gguf_to_checkpoint
+
+            check_disk(gguf_info, out.parent, quantization)
+            unpacked = gguf_to_checkpoint(gguf_info, work / ".checkpoint")
+            _convert_into(inspect_dir(unpacked).path, work, quantization, revision, origin=source)
+            shutil.rmtree(unpacked)
+        else:
+            _convert_into(checkpoint.path, work, quantization, revision)
         _replace(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -51,7 +70,8 @@ def convert(source: Path, out: Path, *, quantization: str = "int8", force: bool 
     return out
 
 
-def _convert_into(source: Path, work: Path, quantization: str, revision: str | None) -> None:
+def _convert_into(source: Path, work: Path, quantization: str, revision: str | None, origin: Path | None = None) -> None:
+    """`origin`: what the user converted, when `source` is an intermediate checkpoint (GGUF)."""
     from .hf_backend import quiet_transformers
 
     quiet_transformers()
@@ -72,6 +92,9 @@ def _convert_into(source: Path, work: Path, quantization: str, revision: str | N
         # The tokenizer as transformers runs it (post-processor included), for the fast path.
         tokenizer.backend_tokenizer.save(str(work / "tokenizer.json"))
     hf_config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    if is_causal_config(hf_config):
+        _write_chat_metadata(work, source, hf_config, quantization, revision, tokenizer, origin or source)
+        return
     metadata = {
         "format": 1,
         "family": hf_config.get("model_type"),
@@ -81,6 +104,35 @@ def _convert_into(source: Path, work: Path, quantization: str, revision: str | N
         "max_input_tokens": default_max_input_tokens(hf_config, getattr(tokenizer, "model_max_length", None)),
         "max_output_tokens": default_max_output_tokens(hf_config),
         "target_prefix": converter.target_prefix,
+        "hf_config": hf_config,
+        "versions": _versions(),
+    }
+    (work / METADATA_FILE).write_text(json.dumps(metadata, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _write_chat_metadata(
+    work: Path, source: Path, hf_config: dict[str, Any], quantization: str, revision: str | None, tokenizer: Any, origin: Path
+) -> None:
+    """summarize-model.json of a chat model: its context length and the tokens decoding stops at."""
+    from tokenizers import Tokenizer
+
+    from .chat_models import end_tokens, max_context
+
+    for name in ("generation_config.json", *CHAT_TEMPLATE_FILES):
+        if (source / name).is_file() and not (work / name).exists():
+            shutil.copy2(source / name, work / name)
+    if not any((work / name).is_file() for name in CHAT_TEMPLATE_FILES) and getattr(tokenizer, "chat_template", None):
+        (work / "chat_template.jinja").write_text(tokenizer.chat_template, encoding="utf-8")
+    backend = Tokenizer.from_file(str(work / "tokenizer.json"))
+    metadata = {
+        "format": 1,
+        "family": hf_config.get("model_type"),
+        "chat": True,
+        "quantization": quantization,
+        "source": str(origin),
+        "revision": revision,
+        "max_context": max_context(hf_config),
+        "end_tokens": end_tokens(work, set(backend.get_vocab(with_added_tokens=True)), backend.id_to_token),
         "hf_config": hf_config,
         "versions": _versions(),
     }
@@ -139,6 +191,9 @@ def _converter_class() -> type:
         def _load(self):
             spec = super()._load()
             config = self.model.config
+            if not hasattr(spec, "get_source_vocabulary_size"):  # decoder-only (chat) model
+                _pad_decoder_vocabulary(spec)
+                return spec
             if config.model_type in ("t5", "mt5", "umt5"):
                 # transformers 5 keeps tie_word_embeddings=True for every (m)T5 and says whether
                 # to scale the decoder output in scale_decoder_outputs (mT5: never).
@@ -154,6 +209,16 @@ def _converter_class() -> type:
             return spec
 
     return Converter
+
+
+def _pad_decoder_vocabulary(spec: Any) -> None:
+    """Names for a decoder's embedding rows past its tokenizer (Qwen2.5: 151,665 tokens, 151,936
+    rows), each once, so that CTranslate2 accepts the model."""
+    vocabulary = spec._vocabulary
+    taken = set(vocabulary)
+    unused = (name for name in map("<unused_{}>".format, itertools.count()) if name not in taken)
+    while len(vocabulary) < spec.get_vocabulary_size():
+        vocabulary.append(next(unused))
 
 
 def _use_target_vocabulary(spec: Any, tokenizer: Any) -> None:

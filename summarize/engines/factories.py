@@ -6,7 +6,7 @@ pages, load each model once.
 
 Both backends take `Seq2SeqOptions`: `force_new_tokens=N` makes every output exactly N tokens (no
 loop retries), for benchmarks that time random-weight models of the real architectures at real
-output lengths.
+output lengths (the chat backends' options extend the same `ForcedLengthOptions`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ _loaded: dict[tuple[str, str, int | None], Generator] = {}
 
 
 @dataclass(frozen=True)
-class Seq2SeqOptions(EngineOptions):
+class ForcedLengthOptions(EngineOptions):
+    """Options of a model backend whose output lengths a benchmark can force."""
+
     force_new_tokens: int | None = None
     """Every output exactly this many tokens (benchmarks on random weights); None: as generated."""
 
@@ -45,6 +47,11 @@ class Seq2SeqOptions(EngineOptions):
                 f"force_new_tokens must be a positive whole number, not {self.force_new_tokens!r}",
                 hint="Give the number of tokens every output should have, or leave it unset",
             )
+
+
+@dataclass(frozen=True)
+class Seq2SeqOptions(ForcedLengthOptions):
+    """The options of the seq2seq backends (ctranslate2, transformers)."""
 
 
 def make_translator(backend: str, model: str | None, options: Seq2SeqOptions) -> Seq2SeqTranslator:

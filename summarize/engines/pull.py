@@ -1,7 +1,10 @@
 """`summarize models pull NAME`: download a card's checkpoint at its pinned revision into the user
 directory (models/<name>/hf), then convert it to CTranslate2 int8 (models/<name>/ct2-int8).
 
-Only the files the tool needs are fetched (safetensors weights when the repository has them).
+Every small file at the top of the repository that is not a weight file is fetched (tokenizer
+files differ between repositories: tokenizer.json, spiece.model, vocab.txt, chat templates,
+merges.txt...), plus one weight format (safetensors when the repository has them, shards
+included); the tokenizer must load before anything is converted.
 Offline (`--offline` or HF_HUB_OFFLINE=1) nothing touches the network: a present checkpoint is
 still converted if needed, a missing one is a one-line error.
 """
@@ -21,6 +24,9 @@ from .checkpoint import inspect_dir
 from .convert import convert
 from .locate import CT2_DIRNAME, HF_DIRNAME, card_dir, local_copies
 
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".h5", ".msgpack", ".onnx", ".gguf", ".ot", ".tflite", ".pb", ".npz", ".mlmodel")
+SMALL_FILE = 64 * 2**20
+"""Non-weight files up to this size are fetched (Qwen2.5's tokenizer.json: 7 MB)."""
 WEIGHT_CHOICES = (
     ("model.safetensors",),
     ("model.safetensors.index.json", "model-*.safetensors"),
@@ -94,20 +100,16 @@ def download(card: Card) -> Path:
     level = hub_log.level
     hub_log.setLevel(logging.ERROR)  # its retry warnings would bury the one line that matters
     try:
-        files = set(HfApi().list_repo_files(card.hub_id, revision=card.revision))
-        weights = next((list(choice) for choice in WEIGHT_CHOICES if choice[0] in files), None)
-        if weights is None:
+        entries = HfApi().list_repo_tree(card.hub_id, revision=card.revision, recursive=False)
+        sizes = {entry.path: getattr(entry, "size", None) for entry in entries if hasattr(entry, "size")}
+        wanted = files_to_fetch(sizes)
+        if wanted is None:
             raise ModelError(f"{where} has no weight file the tool can load (safetensors or pytorch_model.bin)", hint="Report it: the model card points at an unusable revision")
         # Resumable: a .partial directory left by an interrupted pull is reused.
-        snapshot_download(
-            card.hub_id,
-            revision=card.revision,
-            local_dir=partial,
-            allow_patterns=[*card.download, *weights],
-        )
+        snapshot_download(card.hub_id, revision=card.revision, local_dir=partial, allow_patterns=wanted)
     except ModelError:
         raise
-    except Exception as exc:  # noqa: BLE001 - network, auth and hub errors: one line for the user
+    except Exception as exc:
         raise ModelError(
             f"download of {where} failed: {type(exc).__name__}: {exc}",
             hint="Check the network connection and try again; an interrupted download resumes",
@@ -115,6 +117,7 @@ def download(card: Card) -> Path:
     finally:
         hub_log.setLevel(level)
     inspect_dir(partial)
+    check_tokenizer(partial, where)
     shutil.rmtree(partial / ".cache", ignore_errors=True)
     try:
         if target.exists():
@@ -123,3 +126,33 @@ def download(card: Card) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot move the download into place: {exc.strerror}", path=str(target), hint="Check the permissions and free space, then run again") from exc
     return target
+
+
+def files_to_fetch(sizes: dict[str, int | None]) -> list[str] | None:
+    """Of a repository's top-level files (name -> size), what to download: every small file that
+    is not a weight file, and the first weight format of WEIGHT_CHOICES it has (None: none)."""
+    weights = next((list(choice) for choice in WEIGHT_CHOICES if choice[0] in sizes), None)
+    if weights is None:
+        return None
+    small = [
+        name for name, size in sizes.items()
+        if not name.lower().endswith((*WEIGHT_SUFFIXES, ".index.json")) and not name.startswith(".") and (size or 0) <= SMALL_FILE
+    ]  # fmt: skip
+    return sorted(small) + weights
+
+
+def check_tokenizer(path: Path, where: str) -> None:
+    """The downloaded tokenizer loads with transformers (the converter needs it to)."""
+    from .hf_backend import quiet_transformers
+
+    quiet_transformers()
+    from transformers import AutoTokenizer
+
+    try:
+        AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    except Exception as exc:
+        raise ModelError(
+            f"the tokenizer of {where} does not load ({type(exc).__name__}: {exc})",
+            path=str(path),
+            hint="Run the pull again (an interrupted download resumes); if it persists, report it",
+        ) from exc

@@ -7,13 +7,19 @@ from decimal import Decimal, InvalidOperation
 
 from ..text import HAN, HAN_CHARS
 from .chinese_dates import (
-    _DECADE, _GENERATION, _RANGE_SEP, _TIME, _read_clock, _read_date, _read_decade, read_abbreviation,
+    _DECADE,
+    _GENERATION,
+    _RANGE_SEP,
+    _TIME,
+    _read_clock,
+    _read_date,
+    _read_decade,
+    read_abbreviation,
 )  # fmt: skip
 from .chinese_shares import read_share
 from .chinese_units import _CURRENCY_PREFIX, _SESSION, _SESSION_UNITS, _with_unit
 from .model import _AR_RE, _CODE_CHAIN, _ISO_DATE, Quantity, _clean, _dec, _glued_to_code, _normalize
-from .numerals import TRILLION, _CN_CHARS, _CN_DIGIT, _CN_RUN, _MULT_VALUE, _Found, _Num, _read_number
-
+from .numerals import _CN_CHARS, _CN_DIGIT, _CN_RUN, _MULT_VALUE, TRILLION, _Found, _Num, _read_number
 
 _PREFIX_QUALIFIERS = [
     ("不超过", "up to"), ("不高于", "up to"), ("不低于", "at least"), ("不少于", "at least"),

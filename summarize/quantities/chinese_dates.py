@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from .numerals import _CLOCK_CONTEXT, _CN_CHARS, _CN_DIGIT, _Found, _Num, _parse_cn
 
-
 _CN_DIGITS_ONLY = "〇零一二三四五六七八九"
 
 _CN_DAY = r"(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"

@@ -7,7 +7,6 @@ import re
 from ..text import HAN_CHARS
 from .numerals import _Found, _Num
 
-
 _CURRENCY = [
     ("人民币元", "yuan"), ("美元", "US dollars"), ("欧元", "euros"), ("英镑", "pounds"),
     ("日元", "yen"), ("港元", "Hong Kong dollars"), ("港币", "Hong Kong dollars"), ("韩元", "won"),

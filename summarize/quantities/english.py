@@ -9,9 +9,16 @@ from decimal import Decimal, InvalidOperation
 
 from .english_words import _SCALE_WORDS, _word_value, read_words
 from .model import (
-    _AR_RE, _CODE_CHAIN, _ISO_DATE, _MONTHS, EnglishQuantity, _clean, _dec, _glued_to_code, _normalize,
+    _AR_RE,
+    _CODE_CHAIN,
+    _ISO_DATE,
+    _MONTHS,
+    EnglishQuantity,
+    _clean,
+    _dec,
+    _glued_to_code,
+    _normalize,
 )  # fmt: skip
-
 
 _SCALE_ABBR = {"bn": 10**9, "tn": 10**12, "mn": 10**6, "mln": 10**6, "m": 10**6, "k": 1000, "b": 10**9}
 _MONTH_RE = (

@@ -8,7 +8,6 @@ from fractions import Fraction
 
 from .model import _MONTHS, Quantity, _date_parts, _normalize, _plain, ends
 
-
 _DURATION_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
                       "minutes": "minute", "seconds": "second", "times": "time", "people": "person",
                       "visits": "visit", "households": "household", "cases": "case"}  # fmt: skip

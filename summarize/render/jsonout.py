@@ -10,14 +10,8 @@ from ..digest import ArticleDigest, PageDigest
 from ..jsonstream import JsonObjectWriter
 
 
-def digest_to_dict(digest: PageDigest, *, full: bool = False, meta: dict | None = None) -> dict:
-    data = digest.page.head_to_dict()
-    data["articles"] = [_article_to_dict(ad, digest, full) for ad in digest.articles]
-    return {**data, **_tail(digest, [f.to_dict() for f in digest.findings], meta)}
-
-
 class DigestJsonWriter:
-    """Writes `digest_to_dict`'s JSON (as `json.dumps(..., ensure_ascii=False, indent=2)`, indented
+    """Writes the page's JSON (as `json.dumps(..., ensure_ascii=False, indent=2)` would, indented
     `level` steps more) through `write` as the digest comes, part by part (pipeline.PagePart). For
     a page in parts, "preamble" follows "articles": the preamble of later parts is known only at
     the end (as in `summarize segment --json`)."""
@@ -30,9 +24,11 @@ class DigestJsonWriter:
         self._findings: list[dict] = []
 
     def part(self, digest: PageDigest, *, first: bool = True, last: bool = True) -> None:
+        from .pagejson import head_to_dict
+
         if first:
             self._object = JsonObjectWriter(self._write, self._level)
-            head = digest.page.head_to_dict()
+            head = head_to_dict(digest.page)
             self._preamble = None if last else head.pop("preamble")
             for key, value in head.items():
                 self._object.field(key, value)
@@ -60,7 +56,7 @@ def _article_to_dict(ad: ArticleDigest, digest: PageDigest, full: bool) -> dict:
     article["subtitle_en"] = ad.subtitle.shown_en if ad.subtitle else None
     article["summary_zh"] = ad.summary_zh or None
     article["summary_en"] = ad.summary_en or None
-    article["summary_en_kind"] = "gloss" if translator is not None and translator.kind == "gloss" else "translation"
+    article["summary_en_kind"] = None if not ad.summary else "gloss" if translator is not None and translator.kind == "gloss" else "translation"
     article["summary_sentences"] = [{"id": u.id, "zh": u.zh, "en": u.shown_en} for u in ad.summary]
     article["summary_coverage"] = ad.coverage
     article["findings"] = [f.to_dict() for f in ad.all_findings()]

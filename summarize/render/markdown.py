@@ -9,24 +9,26 @@ import re
 from collections.abc import Callable
 
 from ..digest import ArticleDigest, PageDigest, Unit, paragraph_english
-from .notes import PREAMBLE_SEPARATOR, article_label, articles_count, english_label, footnotes
+from .notes import (
+    PASSTHROUGH_NOTE,
+    PREAMBLE_SEPARATOR,
+    article_label,
+    articles_count,
+    english_label,
+    footnotes,
+    has_english,
+)
 
 META_PREFIX = "<!-- summarize "
 META_SUFFIX = " -->"
 
 
-def render_markdown(digest: PageDigest, *, full: bool = False, meta: dict | None = None, note_prefix: str = "") -> str:
-    """The Markdown document of one page. `note_prefix` keeps footnote labels unique when several
-    pages go into one document."""
-    pieces: list[str] = []
-    MarkdownWriter(pieces.append, full=full, meta=meta, note_prefix=note_prefix).part(digest)
-    return "".join(pieces)
-
-
 class MarkdownWriter:
     """Writes the document of one page through `write` as its digest comes, part by part
-    (pipeline.PagePart; see `render_markdown` for the options): articles numbered through the
-    parts, a header that says when the page comes in parts, and then the article count at the end."""
+    (pipeline.PagePart): articles numbered through the parts, a header that says when the page
+    comes in parts, and then the article count at the end. `meta`: the export's metadata, in the
+    first line; `note_prefix` keeps footnote labels unique when several pages go into one
+    document."""
 
     def __init__(self, write: Callable[[str], None], *, full: bool = False, meta: dict | None = None, note_prefix: str = ""):
         self._write = write
@@ -88,15 +90,15 @@ def _article(n: int, ad: ArticleDigest, digest: PageDigest, full: bool, note_lab
         return _md(unit.shown_en) + refs(unit.id)
 
     lines = [f"## {n}. {_md(article_label(ad))}", ""]
-    if ad.title and (ad.title.shown_en or notes.of(ad.title.id)):
+    if has_english(ad.title, notes):
         lines += [f"*{_md(ad.title.shown_en)}*{refs(ad.title.id)}" if ad.title.shown_en else refs(ad.title.id), ""]
     subtitle = a.subtitle and _md(a.subtitle)
-    if subtitle and ad.subtitle and (ad.subtitle.shown_en or notes.of(ad.subtitle.id)):
+    if subtitle and has_english(ad.subtitle, notes):
         subtitle += f" ({english(ad.subtitle)})"
     meta = [
         ("Subtitle", subtitle),
         ("Kicker", a.kicker and _md(a.kicker)),
-        ("Byline", a.byline and _md(a.byline)),
+        ("Byline", a.title and a.byline and _md(a.byline)),  # an untitled article is named by it
         ("Source", a.source and _md(a.source)),
         ("Continued", a.continued and _md(a.continued)),
     ]
@@ -108,9 +110,10 @@ def _article(n: int, ad: ArticleDigest, digest: PageDigest, full: bool, note_lab
         lines += _table([label, _md(english_label(digest))], [[_md(u.zh), english(u)] for u in ad.summary])
         if ad.coverage < 1.0:
             lines += [f"_Summary based on {ad.coverage:.0%} of the article (too long for the model)._", ""]
-    elif digest.page.script == "other":
-        lines += ["_No Chinese text: passed through untranslated._", ""]
-    if full:
+    if digest.page.script == "other":  # shown once, as it is: there is nothing to pair it with
+        lines += [f"_{PASSTHROUGH_NOTE[0].upper()}{PASSTHROUGH_NOTE[1:]}._", ""]
+        lines += [line for p in a.paragraphs for line in (f"**{_md(p.text)}**" if p.heading else _md(p.text), "")]
+    elif full:
         rows = []
         for p in a.paragraphs:
             units = paragraph_english(ad.paragraphs.get(p.id, []))

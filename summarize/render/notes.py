@@ -42,9 +42,26 @@ def english_label(digest) -> str:
     return "English"
 
 
+PASSTHROUGH_NOTE = "no Chinese text: shown as it is, not summarized or translated"
+
+
+def has_english(unit, notes: Footnotes) -> bool:
+    """Whether a title's English is worth a line: there is some, and it is not the title again
+    (text without Chinese passes through the translator unchanged), or it has a finding."""
+    return bool(unit) and ((bool(unit.shown_en) and unit.shown_en != unit.zh) or bool(notes.of(unit.id)))
+
+
 def article_label(ad: ArticleDigest) -> str:
-    a = ad.article
-    return a.title or (f"[{a.byline}]" if a.byline else "[untitled]")
+    return ad.article.title or untitled_label(ad.article)
+
+
+def untitled_label(article) -> str:
+    """How every view names an article without a title: by its byline (an unsigned commentary
+    is known by its author's name), marked as untitled."""
+    return f"{UNTITLED} · {article.byline}" if article.byline else UNTITLED
+
+
+UNTITLED = "(no title)"
 
 
 def articles_count(articles: int) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..decoding import normalize_text
 from ..document import Page
-from ..script import TRADITIONAL, detect_script, to_simplified
+from ..script import TRADITIONAL, detect_script, has_traditional, to_simplified
 from ..text import split_sentences
 from .articles import group_articles
 from .assemble import build_page
@@ -72,9 +72,10 @@ def iter_page_parts(
     Pages that share `text` (offsets are into all of it), articles numbered across parts from
     `first_number`. All the parts' articles and preamble entries, in order, are the page's."""
     script = detect_script(text)
-    for start, end in part_spans(text, part_chars):
+    analysis = to_simplified if script == TRADITIONAL else _simplified_lines
+    for start, end in part_spans(text, part_chars, analysis):
         part = text if (start, end) == (0, len(text)) else text[start:end]
-        key_text = to_simplified(part) if script == TRADITIONAL else part
+        key_text = analysis(part)
         del part
         lines = split_lines(key_text, base=start)
         del key_text
@@ -83,6 +84,15 @@ def iter_page_parts(
         page = build_page(text, input=input, encoding=encoding, script=script, drafts=drafts, preamble=preamble, first_number=first_number)
         first_number += len(page.articles)
         yield page
+
+
+def _simplified_lines(text: str) -> str:
+    """The analysis copy of a page that is not Traditional: its Traditional lines (a Taiwan
+    story with its byline `記者林佳蓉∕台南報導` in a Simplified page) converted, so the rules
+    read them; same length, and the text itself untouched when it has no such line."""
+    if not has_traditional(text):
+        return text
+    return "\n".join(to_simplified(line) if has_traditional(line) else line for line in text.split("\n"))
 
 
 def _segment(text: str, *, input: str, encoding: str) -> Page:

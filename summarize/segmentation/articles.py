@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .layout import apply_layout
 from .lines import (
     BODY,
     BYLINE,
@@ -39,8 +40,10 @@ from .lines import (
     TITLE,
     Line,
     classify_text,
+    core,
     ends_continuing,
     ends_terminal,
+    ends_with_credit,
     fragment_evidence,
     unbalanced,
 )
@@ -52,6 +55,7 @@ _FIELD_OF = {KICKER: "kicker", SUBTITLE: "subtitle", BYLINE: "byline", CONT_UP: 
 _HEAD_STARTS = (KICKER, TITLE, QUESTION, BYLINE, CONT_UP)
 _PROSE = (BODY, DATELINE)
 _CHAIN_MAX_LINES = 8  # title-like lines looked at before the prose that a paragraph goes on with
+_CREDITED_MAX_LINES = 3  # a caption or brief under a one-line headline, and its credit
 
 
 @dataclass
@@ -61,6 +65,7 @@ class Draft:
     fields: dict[str, list[Line]] = field(default_factory=lambda: {name: [] for name in FIELDS})
     body: list[Line] = field(default_factory=list)
     closed: bool = False  # ended by a source line or a 下转 mark: the next content is a new article
+    finished: bool = False  # its last line is a credit (`（记者李俐）`, `YMG全媒体记者 唐克 摄`) or `（完）`
 
 
 @dataclass
@@ -73,13 +78,16 @@ class _Head:
 def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
     """Articles (with at least one body line) and the preamble lines, in page order."""
     _mark_mastheads(lines)
+    apply_layout(lines)
     preamble = [line for line in lines if line.kind == FURNITURE]
-    content = [line for line in lines if line.kind != FURNITURE]
+    content, page_starts = _content(lines)
     drafts: list[Draft] = []
     current: Draft | None = None
     i = 0
     while i < len(content):
         line = content[i]
+        if current is not None and i in page_starts and not (_open_paragraph(current) and line.kind in _PROSE):
+            current.closed = True  # a page banner between: the next page (pages joined in one file)
         if current is None or current.closed:
             if current is not None and _attach_trailing(current, line):
                 i += 1
@@ -94,7 +102,7 @@ def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
             i = head.end
             continue
         if line.kind in _HEAD_STARTS:
-            head = _parse_head(content, i, at_start=False, open_paragraph=_open_paragraph(current))
+            head = _parse_head(content, i, at_start=False, open_paragraph=_open_paragraph(current), finished=current.finished)
             if head.strong:
                 current = Draft(fields=head.fields)
                 drafts.append(current)
@@ -116,6 +124,23 @@ def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
     return articles, preamble
 
 
+def _content(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """The lines that are not furniture, and the indices among them of those right under a page
+    banner (where a page starts)."""
+    content: list[Line] = []
+    page_starts: set[int] = set()
+    under_banner = False
+    for line in lines:
+        if line.kind == FURNITURE:
+            under_banner = under_banner or line.banner
+            continue
+        if under_banner:
+            page_starts.add(len(content))
+            under_banner = False
+        content.append(line)
+    return content, page_starts
+
+
 def _mark_mastheads(lines: list[Line]) -> None:
     """The paper's name alone on a line (`人民日报`, `聯合報`) is page furniture when it opens the
     page or sits right above the date banner; elsewhere such a line may be a headline."""
@@ -124,6 +149,7 @@ def _mark_mastheads(lines: list[Line]) -> None:
         at_banner = index == 0 or (following is not None and following.kind == FURNITURE)
         if line.kind == TITLE and at_banner and is_paper_name(line.key):
             line.kind = FURNITURE
+            line.banner = True
 
 
 def _add_to_article(draft: Draft, line: Line) -> None:
@@ -140,6 +166,9 @@ def _add_to_article(draft: Draft, line: Line) -> None:
         fields[_FIELD_OF[line.kind]].append(line)
     else:
         draft.body.append(line)
+    # (A credit wrapped over two lines, `…八点五。（记` `者李俐）`, ends the story too.)
+    tail = line.key if len(draft.body) < 2 or draft.body[-1] is not line else draft.body[-2].key + line.key
+    draft.finished = bool(draft.body) and (line.kind == BYLINE or ends_with_credit(tail))
 
 
 def _attach_trailing(draft: Draft, line: Line) -> bool:
@@ -158,10 +187,12 @@ def _attach_trailing(draft: Draft, line: Line) -> bool:
 
 def _open_paragraph(draft: Draft) -> bool:
     """Whether the article's last body line stops mid-sentence (its paragraph goes on)."""
-    return bool(draft.body) and draft.body[-1].kind in _PROSE and not ends_terminal(draft.body[-1].key)
+    last = draft.body[-1] if draft.body else None
+    # A title-like line in the body is a section heading or, when nothing ends it, a piece of prose.
+    return last is not None and last.kind in _PROSE + (TITLE,) and not ends_terminal(last.key) and not draft.finished
 
 
-def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bool = False) -> _Head:
+def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bool = False, finished: bool = False) -> _Head:
     fields: dict[str, list[Line]] = {name: [] for name in FIELDS}
     n = len(lines)
     j = i
@@ -170,7 +201,7 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         j += 1
     kickers_before = bool(fields["kicker"])
     title_start = j
-    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j, inside=not at_start):
+    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j, inside=not at_start or j > title_start):
         j += 1
     titles = lines[title_start:j]
     if at_start and len(titles) > MAX_TITLE_LINES:
@@ -188,8 +219,8 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
             break
         if kind == KICKER and j + 1 < n and lines[j + 1].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j + 1, inside=True):
             break  # the kicker over the next headline (not over the first piece of a paragraph)
-        if kind == SOURCE and not (at_start and (titles or any(fields.values()))):
-            break
+        if kind == SOURCE and not (titles or (at_start and any(fields.values()))):
+            break  # a source under a headline (`据新华社电`) is part of its head
         if kind not in _FIELD_OF:
             break
         name = "byline" if kind == KICKER and titles and is_marked_name(lines[j].key) else _FIELD_OF[kind]
@@ -200,15 +231,24 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
     prose_follows = following is not None and (following.kind in _PROSE or _opens_paragraph(lines, j, inside=not at_start))
     evidence = (
         any(fields[name] for name in ("subtitle", "byline", "continued"))
+        or (bool(fields["source"]) and bool(titles))
         or (bool(fields["kicker"]) and (bool(titles) or bool(fields["byline"])))
         or (following is not None and following.kind == DATELINE and bool(titles))
     )
-    if titles and not evidence:
+    set_apart = bool(titles) and titles[0].head_evidence
+    if titles and not evidence and set_apart >= 0:
         plain = _leading_plain_titles(titles)
         if at_start and len(plain) < len(titles):
             titles, j = plain, title_start + len(plain)
             fields["source"] = []  # lines after the cut are read again as body
-        elif len(plain) == len(titles) >= 2 and prose_follows and not open_paragraph:
+        elif not open_paragraph and (len(plain) == len(titles) >= 2 and prose_follows or 2 <= len(plain) < len(titles) == j - title_start):
+            # Two headline lines over prose, or over the first section heading (`何为经验？`).
+            titles, j = plain, title_start + len(plain)
+            evidence = not any(fragment_evidence(line.key) for line in titles)
+        elif not open_paragraph and prose_follows and len(plain) == len(titles) and (finished or set_apart > 0 or _credited(lines, j)):
+            # One headline line over prose, where the story before has ended with its credit, the
+            # page's layout sets the line apart as a headline, or the prose is a caption or brief
+            # closed by its credit: briefs, photo news.
             evidence = not any(fragment_evidence(line.key) for line in titles)
     fields["title"] = titles
     if at_start:
@@ -217,6 +257,26 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
     if kickers_before and not titles and not fields["byline"] and not fields["continued"]:
         strong = False
     return _Head(fields, j, strong)
+
+
+def _credited(lines: list[Line], j: int) -> bool:
+    """Whether the prose from line j is one paragraph, a caption or brief, closed by its credit:
+    `…打卡。` `YMG全媒体记者 唐克 摄`, `…营业。（记者李俐）`."""
+    for k in range(j, min(len(lines), j + _CREDITED_MAX_LINES)):
+        line = lines[k]
+        if line.kind == BYLINE:
+            return k > j and _photo_credit(line)
+        if line.kind not in _PROSE + (TITLE,):  # (a title-like line: a piece of the caption)
+            return False
+        if ends_with_credit(line.key):
+            return True
+        if ends_terminal(line.key):  # the paragraph ends: only a photographer's credit may follow
+            return k + 1 < len(lines) and lines[k + 1].kind == BYLINE and _photo_credit(lines[k + 1])
+    return False
+
+
+def _photo_credit(line: Line) -> bool:
+    return core(line.key).endswith(("摄", "摄影"))
 
 
 def _opens_paragraph(lines: list[Line], j: int, *, inside: bool = False) -> bool:

@@ -55,6 +55,12 @@ class Line:
     seq: int  # position among all lines: lines are adjacent when their seq differ by 1
     width: int
     bracketed: bool = False  # a bracketed byline `（记者 张三）`
+    indent: int = 0  # width of the whitespace before the line (`　　` is 4)
+    gap: bool = False  # a blank line before it
+    banner: bool = False  # furniture that opens a page (`人民日报 2024年3月5日 星期二`, `A05 城事`)
+    # Layout evidence (layout.py), where the page uses indentation or blank lines consistently:
+    continues: bool | None = None  # True: goes on the paragraph above; False: starts a paragraph
+    head_evidence: int = 0  # +1: set apart like a headline; -1: set like a section heading
 
 
 # Blocks whose every character is wide (East Asian Width W or F) are counted by the regex engine;
@@ -123,6 +129,24 @@ def ends_enclosed(text: str) -> bool:
     return False
 
 
+_BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
+_END_MARK = re.compile(r"[（(](?:完|全文完|终|本文完)[）)]$")
+
+
+def ends_with_credit(text: str) -> bool:
+    """Ends with a credit that closes a story or caption: `…空间。（记者李俐）`, `…增多。本报记者
+    王伟摄`, `…留念。(记者陈治交摄)`, or an end mark `（完）`."""
+    if _END_MARK.search(text):
+        return True
+    match = _BRACKETED_TAIL.search(text)
+    if match:
+        before = text[:match.start()].rstrip()
+        return bool(before) and ends_terminal(before) and patterns.byline(match.group(1)) is not None
+    end = max(text.rfind(mark) for mark in "。！？!?")
+    tail = text[end + 1:].strip()
+    return 0 < end and 0 < len(tail) <= 30 and patterns.byline(tail) is not None
+
+
 def closes_open_pair(before: str, after: str) -> bool:
     """`after` closes a quote or bracket left open in `before` (a caption or quotation that goes
     on over a line break after a full stop: `（图为…出口。` `新华社记者 李明 摄）`)."""
@@ -133,7 +157,14 @@ def fragment_evidence(text: str) -> bool:
     """Whether an unterminated short line reads as a piece of prose rather than a heading."""
     if ends_continuing(text) or unbalanced(text):
         return True
+    if _COLON_HEADLINE.match(text):
+        return False  # `济南起步区：“未来之城”崛起成势`: who or where, then what
     return INNER_PUNCTUATION.search(text[:-1]) is not None and not is_balanced_heading(text)
+
+
+# A headline split at its colon: a short subject, then the rest (longer than a label's value in
+# `引题：稳中有进`), no other punctuation.
+_COLON_HEADLINE = re.compile(r"^[^，。；：,;:]{2,12}[：:][^，。；：,;:]{6,}$")
 
 
 def split_lines(key_text: str, base: int = 0) -> list[Line]:
@@ -141,22 +172,44 @@ def split_lines(key_text: str, base: int = 0) -> list[Line]:
     copy of the page text (same length, so offsets hold for both), or of the part of it that
     starts at offset `base`. A 下转 mark glued to the end of a line and a 上接 mark glued to its
     start become lines of their own."""
-    raw: list[tuple[int, str]] = []
+    raw: list[tuple[int, str, int, bool]] = []
     offset = base
+    gap = False
     for piece in key_text.split("\n"):
         stripped = piece.strip()
         if stripped:
-            raw.append((offset + len(piece) - len(piece.lstrip()), stripped))
+            indent = len(piece) - len(piece.lstrip())
+            raw.append((offset + indent, stripped, display_width(piece[:indent], 40), gap))
+            gap = False
+        else:
+            gap = True
         offset += len(piece) + 1
-    title_max = _title_max_width([k for _, k in raw], [display_width(k, 400) for _, k in raw])
+    # Pages joined in one file may be wrapped at different widths: each is measured on its own.
+    title_max_of = {}
+    for low, high in page_ranges([patterns.is_banner(key) and patterns.is_furniture(key) for _, key, _, _ in raw]):
+        page = raw[low:high]
+        wrap = wrap_width([k for _, k, _, _ in page], [display_width(k, 400) + indent for _, k, indent, _ in page])
+        title_max_of[low] = TITLE_MAX_WIDTH if wrap is None else min(TITLE_MAX_WIDTH, wrap - 4)
     lines: list[Line] = []
-    for start, key in raw:
-        for piece_start, piece_end in _split_marks(key):
+    title_max = TITLE_MAX_WIDTH
+    for index, (start, key, indent, gap) in enumerate(raw):
+        title_max = title_max_of.get(index, title_max)
+        for number, (piece_start, piece_end) in enumerate(_split_marks(key)):
             span = key[piece_start:piece_end]
             piece = span.strip()
             lead = start + piece_start + len(span) - len(span.lstrip())
-            lines.append(_line(lead, lead + len(piece), piece, len(lines), title_max))
+            line = _line(lead, lead + len(piece), piece, len(lines), title_max)
+            if number == 0:
+                line.indent, line.gap = indent, gap
+            lines.append(line)
     return lines
+
+
+def page_ranges(banners: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of the pages in a list of lines, given which lines are page
+    banners: a page starts at the first banner line of a run (pages joined in one file)."""
+    starts = [0] + [i for i, banner in enumerate(banners) if banner and i > 0 and not banners[i - 1]]
+    return list(zip(starts, starts[1:] + [len(banners)]))
 
 
 def classify_text(text: str) -> str:
@@ -186,8 +239,10 @@ def _line(start: int, end: int, key: str, seq: int, title_max: int) -> Line:
 
 def _classify(line: Line, title_max: int) -> str:
     key, width = line.key, line.width
-    if width <= patterns.FURNITURE_MAX_WIDTH and patterns.is_furniture(key):
-        return FURNITURE
+    if width <= patterns.BANNER_MAX_WIDTH and patterns.is_furniture(key):
+        line.banner = patterns.is_banner(key)
+        if width <= patterns.FURNITURE_MAX_WIDTH or line.banner:
+            return FURNITURE
     direction = patterns.continuation(key)
     if direction:
         return CONT_DOWN if direction == patterns.DOWN else CONT_UP
@@ -239,28 +294,29 @@ def _is_question(key: str) -> bool:
     return re.search(r"[。！？!?；;：:]", body) is None
 
 
-def _title_max_width(lines: list[str], widths: list[int]) -> int:
-    """Headline width limit; narrower when the page is hard-wrapped at a fixed width (many lines
-    of one width that stop mid-sentence), since a line that fills the width goes on in the next."""
-    wide = [(w, k) for w, k in zip(widths, lines) if w >= 16 and not patterns.is_furniture(k)]
+def wrap_width(lines: list[str], widths: list[int]) -> int | None:
+    """The width a hard-wrapped page is wrapped at (many lines of one width that stop
+    mid-sentence), or None. A headline is narrower than that, since a line that fills the width
+    goes on in the next."""
+    wide = [(w, k) for w, k in zip(widths, lines) if w >= 16 and not patterns.is_furniture(k) and not patterns.is_numbered(k)]
     if len(wide) < _WRAP_MIN_LINES:
-        return TITLE_MAX_WIDTH
+        return None
     counts = Counter(w for w, _ in wide)
     best_width, best_count = 0, 0
     for width in counts:
         count = sum(counts.get(width - d, 0) for d in range(4))
         if count > best_count or (count == best_count and width > best_width):
             best_width, best_count = width, count
-    if best_count < _WRAP_MIN_LINES or best_count < 0.5 * len(wide):
-        return TITLE_MAX_WIDTH
+    if best_count < _WRAP_MIN_LINES or best_count < 0.4 * len(wide):
+        return None
     at_width = [k for w, k in wide if best_width - 3 <= w <= best_width]
     if sum(1 for k in at_width if not ends_terminal(k)) < 0.8 * len(at_width):
-        return TITLE_MAX_WIDTH
+        return None
     # Wrapped prose has punctuation on most lines; a stack of headlines does not.
     if sum(1 for k in at_width if _PROSE_PUNCTUATION.search(k)) < 0.5 * len(at_width):
-        return TITLE_MAX_WIDTH
-    return min(TITLE_MAX_WIDTH, best_width - 4)
+        return None
+    return best_width
 
 
 _WRAP_MIN_LINES = 8
-_PROSE_PUNCTUATION = re.compile(r"[，。、；：,.;:]")
+_PROSE_PUNCTUATION = re.compile(r"[，。；：,.;:]")

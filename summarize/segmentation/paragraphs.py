@@ -34,9 +34,12 @@ from .lines import (
     classify_text,
     closes_open_pair,
     core,
+    ends_continuing,
     ends_enclosed,
     ends_terminal,
+    ends_with_credit,
     fragment_evidence,
+    unbalanced,
 )
 
 _HEADING_KINDS = (TITLE, QUESTION, NUMBERED, KICKER)
@@ -77,7 +80,10 @@ def build_paragraphs(body: list[Line]) -> list[ParagraphDraft]:
         # result has it on one): `一以贯之“坚持兴商建市”，` `义乌何为？` is a heading.
         kind = group[0].kind if len(group) == 1 else classify_text(joined)
         # A title-like line that reads as prose (`他说：`, `一一，一一1`) is not a heading.
-        heading = kind in _HEADING_KINDS and not (kind == TITLE and fragment_evidence(joined))
+        # So is one the page's layout sets like a section heading (an indented short line between
+        # indented paragraphs: `　　路通了，山货出山了`), unless it is left open.
+        set_as_heading = len(group) == 1 and group[0].head_evidence < 0 and not ends_continuing(joined) and not unbalanced(joined)
+        heading = kind in _HEADING_KINDS and (set_as_heading or not (kind == TITLE and fragment_evidence(joined)))
         heading = heading and i + 1 < len(body)
         paragraphs.append(ParagraphDraft(group, heading))
         i += 1
@@ -109,12 +115,16 @@ def joiner(before: str, after: str) -> str:
 def joins(group: list[Line], joined: str, b: Line) -> bool:
     """Whether body line `b` goes on the paragraph made of the lines `group` (text `joined`)."""
     a = group[-1]
-    if b.seq != a.seq + 1 or b.kind not in _JOINABLE_AFTER:
+    if b.seq != a.seq + 1 or b.kind not in _JOINABLE_AFTER or b.continues is False:
         return False
     if len(group) == 1 and a.kind not in (BODY, TITLE, DATELINE):
         return False
+    if ends_with_credit(joined):
+        return False  # `…空间。（记者李俐）`: the end of a story or caption
     if ends_terminal(joined) or ends_enclosed(joined):
-        return False
+        # The page's layout says a full line goes on in the next one (a sentence ended at the
+        # end of a line), as an unindented line under it in an indented page.
+        return bool(b.continues) and b.kind == BODY and (len(group) > 1 or a.kind in (BODY, DATELINE))
     if core(joined)[-1] in "；：;:" and patterns.is_enumerated(b.key):
         return False  # a list intro and its first item, or two list items
     if _CONTINUES.match(b.key):

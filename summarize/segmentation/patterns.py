@@ -4,21 +4,23 @@ Each predicate takes one stripped line of the Simplified analysis text (Traditio
 analysed on a Simplified copy, so `记者`, `来源`, `下转` cover `記者`, `來源`, `下轉`).
 
 - furniture: page banner and page furniture that belongs to no article: `义乌商报 2026年5月16日
-  星期六`, `第1版 要闻`, `A2 要闻`, `A02 城事`, `本地新闻`, `责任编辑：…`, `编辑 … 校对 …`,
-  `版式：…`, `邮箱：…`, a phone number, URL or page number alone; the paper's name alone at the
-  top (articles.py).
+  星期六`, `中华民国91年3月19日星期二`, a Hong Kong banner with its editors as wide as the page,
+  `第1版 要闻`, `A2 要闻`, `A02 城事`, `B2　台南新闻`, `本地新闻`, `图片新闻`, `责任编辑：…`,
+  `编辑 … 校对 …`, `版式：…`, `邮箱：…`, a phone number, URL or page number alone; the paper's
+  name alone at the top (articles.py). Banners (dates, page numbers) open a page (`is_banner`).
 - continuation marks: `(下转第二版)`, `（下转A2版）`, `(转第4版)` end an article; `（上接第一版）`,
   `(紧接第1版)`, `(接第3版)` start one. Half- or full-width brackets, Chinese, Arabic or
   full-width numerals, an arrow around (`▶下转第3版`).
 - source: `来源：浙江宣传`, `稿件来源：…`, `（来源：人民日报）`, `转自…`, `摘自…`, `（据新华社）`,
-  an agency alone in brackets `（中央社）`.
+  an agency alone in brackets `（中央社）`, or after 据 or 综合: `据新华社电`, `本报综合新华社电`.
 - byline: role words and names, no sentence punctuation: `全媒体记者 龚盈盈`, `本报记者 张三 李四`,
   `记者 王五 通讯员 赵六`, `新华社记者 X`, `浙江日报评论员`, `本报特约评论员`, `文/X`, `文/图 X`,
-  `图/X`, `文 X 图 X`, `X 摄`, `记者 X／台北报导`, optionally after a marker (`□本报记者 张三`) or
-  in brackets (`（记者 张三）`); a marker and a bare name under a headline (`□ 王晓晨`).
+  `图/X`, `文 X 图 X`, `X 摄`, `YMG全媒体记者 X 摄`, `记者 X／台北报导` (also `∕`, `/`), `本报综合报道`,
+  photo sources `新华社发`, `视觉中国供图`, optionally after a marker (`□本报记者 张三`, `☉`) or in
+  brackets (`（记者 张三）`); a marker and a bare name under a headline (`□ 王晓晨`, `☉林文雄`).
 - kicker: a short line after a marker: `■实干论英雄 奋战第一线`; also a short `【…】` label.
 - subtitle: `——访…` (also `—`, `--`).
-- dateline (starts the first body paragraph and stays in it): `本报讯`, `本报5月15日讯`,
+- dateline (starts the first body paragraph and stays in it): `本报讯`, `本报5月15日讯`, `本报综合报道 …`,
   `新华社北京5月15日电`, `中新网5月15日电`, `潮新闻讯`, `据新华社报道`, `记者…从…获悉`.
 - numbered heading prefixes: `一、` `（二）` `3.` `①` `第一章`.
 """
@@ -35,7 +37,7 @@ NUM = rf"(?:[0-9０-９]{{1,4}}|[{CN_DIGITS}]{{1,4}})"
 OPEN_BRACKETS = re.escape("（(〔【[［")  # for use inside [...]
 CLOSE_BRACKETS = re.escape("）)〕】]］")
 
-KICKER_MARKS = "■□◆◇●○◎▲△▼▽★☆►▶▷◀◁◈❖♦▌▍▎※◢◣"
+KICKER_MARKS = "■□◆◇●○◎☉⊙◉▲△▼▽★☆►▶▷◀◁◈❖♦▌▍▎※◢◣"
 _MARKER = re.compile(rf"^[{KICKER_MARKS}]+\s*")
 _LABEL = re.compile(r"^【[^】]{1,24}】$")
 
@@ -105,7 +107,10 @@ _SOURCE = re.compile(
 )
 # A news agency or paper alone in brackets at the end of a story: `（中央社）`, `（综合新华社、央视新闻）`.
 _AGENCY = rf"[{HAN}A-Za-z]{{2,12}}?(?:通讯社|社|网|报|电视台|台|新闻|客户端)"
-_AGENCY_CREDIT = re.compile(rf"^[（(]\s*(?:综合|据)?\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*[）)]$")
+_AGENCY_CREDIT = re.compile(
+    rf"^(?:[（(]\s*(?:综合|据)?\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*[）)]"
+    rf"|(?:据|(?:本报)?综合)\s*{_AGENCY}(?:\s*[、，,]\s*{_AGENCY})*\s*(?:电|消息|报道|报导)?|本报综合消息)$"
+)
 SOURCE_MAX_WIDTH = 80
 
 
@@ -124,13 +129,18 @@ _QUALIFIER = rf"(?:全媒体|融媒体|首席|见习|特约|实习|资深|高级
 _ROLE = "(?:特约评论员|评论员|评论部|编辑部|通讯员|记者|实习生|撰稿人|撰稿|撰文|摄影|摄像|编译|主持人|作者|报道员|观察员)"
 _NAME = rf"(?:[{HAN}]{{1,4}}|[{HAN}]{{1,6}}[·•・][{HAN}]{{1,8}}|[A-Z][A-Za-z.'-]+)"
 # Where a reporter filed from, after a slash (Taiwan and Hong Kong papers): `林志明／台北报导`.
-_FILED_FROM = rf"[/／][{HAN}]{{1,8}}?(?:综合)?(?:报导|报道)"
-_ROLE_TOKEN = re.compile(rf"^{_ORG}?{_QUALIFIER}*{_ROLE}(?:[：:/／]?(?P<name>{_NAME})(?:{_FILED_FROM})?)?$")
+_SLASHES = "/／∕"
+_FILED_FROM = rf"[{_SLASHES}][{HAN}]{{1,8}}?(?:综合)?(?:报导|报道)"
+_ROLE_TOKEN = re.compile(rf"^(?:[A-Z]{{2,6}})?{_ORG}?{_QUALIFIER}*{_ROLE}(?:[：:{_SLASHES}]?(?P<name>{_NAME})(?:{_FILED_FROM})?)?$")
 _CREDIT_TOKEN = re.compile(r"^(?:文/图|文／图|图/文|图／文|文/摄|文图|图文|文|图|摄|摄影|报道|整理|编译)$")
+# A story put together from several sources, credited without a name: `本报综合报道`.
+_COMPILED_REPORT = re.compile(r"^(?:本报|本刊|本台|本网|本社)?综合(?:报道|报导)$")
 _SLASH_CREDIT = re.compile(
-    rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[/／：:]{_NAME}|{_NAME}[/／](?:文|图|摄|摄影|文/图|文／图)|{_NAME}{_FILED_FROM})$"
+    rf"^(?:(?:文|图|摄|摄影|文/图|文／图|图/文)[{_SLASHES}：:]{_NAME}|{_NAME}[{_SLASHES}](?:文|图|摄|摄影|文/图|文／图)|{_NAME}{_FILED_FROM})$"
 )
 _PHOTO_CREDIT = re.compile(rf"^[{HAN}]{{2,4}}摄$")
+# A photo's source under it: `新华社发`, `新华社发（张三 摄）`, `视觉中国供图`, `CFP供图`, `资料图片`.
+_PHOTO_SOURCE = re.compile(rf"^(?:(?:{_ORG}发|(?:[{HAN}]{{2,8}}|[A-Za-z]{{2,8}})供图)(?:\s*[（(][^（）()]{{1,24}}[）)])?|资料(?:图片|照片|图))$")
 _NAME_TOKEN = re.compile(rf"^{_NAME}$")
 _TRAILING_CREDITS = {"摄", "摄影", "报道", "整理", "编译", "文/图", "文／图", "图/文", "文", "图"}
 # Words that follow 记者 in column names rather than names (`记者手记`, `记者观察`).
@@ -154,10 +164,10 @@ def byline(line: str) -> Byline | None:
     bracketed = len(text) > 2 and text[0] in "（(" and text[-1] in "）)"
     if bracketed:
         text = text[1:-1].strip()
-    if not text or _ENGLISH_BYLINE.match(text):
+    if not text or _ENGLISH_BYLINE.match(text) or _COMPILED_REPORT.match(text) or _PHOTO_SOURCE.match(text):
         return Byline(bracketed) if text else None
-    if len(text) > BYLINE_MAX_WIDTH or _BYLINE_FORBIDDEN.search(text):
-        return None
+    if len(text) > BYLINE_MAX_WIDTH or _BYLINE_FORBIDDEN.search(text) or text[-1] in "，、,":
+        return None  # (a byline never stops at a comma: `本报综合报道 今年以来，` goes on)
     tokens = [t for t in _BYLINE_SPLIT.split(text) if t]
     if not tokens or len(tokens) > 12:
         return None
@@ -217,6 +227,7 @@ _NEWS_ORG = rf"[{HAN}A-Za-z]{{1,12}}?(?:社|网|报|台|新闻|客户端)"
 _DATELINE = re.compile(
     rf"""^(?:
         (?:本报|本刊|本台|本网|本社)[^，。,\s]{{0,16}}?讯
+      | (?:本报|本刊|本台|本网|本社)综合(?:报道|报导)\s*\S
       | {_NEWS_ORG}[^，。,\s]{{0,16}}?{_DATE}(?:电|讯)
       | {_NEWS_ORG}讯
       | 据[^，。,\s]{{1,16}}?(?:社|网|报|台|新闻|媒体|客户端)[^，。]{{0,16}}?(?:报道|消息|电)
@@ -283,7 +294,7 @@ def is_enumerated(line: str) -> bool:
 _SECTIONS = (
     "要闻|综合|新闻|时评|评论|经济|财经|国际|国内|体育|文化|文体|副刊|社会|民生|城市|专版|专题|广告|地方|县域|"
     "视点|观察|理论|市场|教育|健康|天下|调查|法治|科技|声音|关注|聚焦|时事|商贸|深读|深度|特别报道|本地|都市|乡村|"
-    "农村|政务|党建|生活|读书|人物|environment|公告|服务|资讯|头版|封面|导读|一版|二版"
+    "农村|政务|党建|生活|读书|人物|environment|公告|服务|资讯|头版|封面|导读|一版|二版|图片|图说|简讯|快讯|短讯"
 )
 _EDITORIAL_ROLES = (
     "责任编辑|责编|编辑|校对|审校|审读|审核|一审|二审|三审|终审|签发|值班编辑|版式设计|版式|美术编辑|美编|"
@@ -292,6 +303,16 @@ _EDITORIAL_ROLES = (
 _LETTER_PAGE = r"[A-Z]\s*[0-9０-９]{1,2}"
 # Unambiguous page numbers (`G20` in `G20峰会` is not one): zero-padded or followed by 版.
 _PAGE_NUMBER = r"(?:[A-Z]\s*[0０][1-9１-９]\s*版?|[A-Z]\s*[0-9０-９]{1,2}\s*版|第\s*[A-Z]?\s*[0-9０-９]{1,3}\s*版)"
+# Page numbers with the page's name: `第2版 要闻`, `A05 城事`, `要闻 A02版`, `B2　台南新闻`.
+_PAGE_TOP = [
+    re.compile(rf"^第\s*(?:{NUM}|{_LETTER_PAGE})\s*版(?:\s*[|｜:：·]?\s*\S{{0,12}})?$"),
+    re.compile(rf"^[A-Z]\s*[0-9０-９]{{1,2}}\s*(?:版)?(?:\s*[|｜:：·]?\s*(?:{_SECTIONS}))?$"),
+    re.compile(rf"^(?:{_SECTIONS})\s*[|｜:：·]?\s*(?:第\s*{NUM}\s*版|[A-Z]\s*[0-9０-９]{{1,2}}(?:\s*版)?)$"),
+    # A page number the way a paper writes it (`A02`, `B3版`) with any section name: `A02 城事`.
+    re.compile(rf"^{_PAGE_NUMBER}\s*[|｜:：·]?\s*[{HAN}]{{1,6}}$"),
+    re.compile(rf"^[{HAN}]{{1,6}}\s*[|｜:：·]?\s*{_PAGE_NUMBER}$"),
+    re.compile(rf"^{_LETTER_PAGE}(?:\s*版)?(?:\s+|\s*[|｜:：·]\s*)[{HAN}]{{0,4}}(?:{_SECTIONS})$"),
+]
 _FURNITURE = [
     re.compile(rf"^(?:本版)?(?:{_EDITORIAL_ROLES})\s*[：:／/\s]\s*\S"),
     re.compile(r"^(?:视觉设计|设计|制图|视觉|插图)\s*[：:／/]\s*\S"),
@@ -301,12 +322,7 @@ _FURNITURE = [
         r"广告经营许可证|发行)\s*[：:]",
         re.I,
     ),
-    re.compile(rf"^第\s*(?:{NUM}|{_LETTER_PAGE})\s*版(?:\s*[|｜:：·]?\s*\S{{0,12}})?$"),
-    re.compile(rf"^[A-Z]\s*[0-9０-９]{{1,2}}\s*(?:版)?(?:\s*[|｜:：·]?\s*(?:{_SECTIONS}))?$"),
-    re.compile(rf"^(?:{_SECTIONS})\s*[|｜:：·]?\s*(?:第\s*{NUM}\s*版|[A-Z]\s*[0-9０-９]{{1,2}}(?:\s*版)?)$"),
-    # A page number the way a paper writes it (`A02`, `B3版`) with any section name: `A02 城事`.
-    re.compile(rf"^{_PAGE_NUMBER}\s*[|｜:：·]?\s*[{HAN}]{{1,6}}$"),
-    re.compile(rf"^[{HAN}]{{1,6}}\s*[|｜:：·]?\s*{_PAGE_NUMBER}$"),
+    *_PAGE_TOP,
     re.compile(rf"^(?:今日|本期|本报今日)\s*{NUM}\s*版"),
     re.compile(rf"^(?:{_SECTIONS})(?:{_SECTIONS})?$"),  # a section name alone: `要闻`, `本地新闻`
     re.compile(r"^总第\s*[0-9０-９]+\s*期"),
@@ -317,7 +333,9 @@ _FURNITURE = [
     re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),
     re.compile(r"^(?:国内统一连续出版物号|国内统一刊号|CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}-\d{3}[\dX])"),
 ]
-_FULL_DATE = rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*{NUM}\s*月\s*{NUM}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}"
+_FULL_DATE = (
+    rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}}|(?:中华)?民国\s*{NUM})\s*年\s*{NUM}\s*月\s*{NUM}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}"
+)
 _WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
 _MASTHEAD = [
     re.compile(rf"^[^\s，。]{{2,12}}(?:报|刊|新闻)\s*[|｜·]?\s*(?:{_FULL_DATE})"),
@@ -343,3 +361,14 @@ def is_furniture(line: str) -> bool:
     if "。" in line or "，" in line:
         return False
     return any(p.match(line) for p in _FURNITURE) or any(p.search(line) for p in _MASTHEAD)
+
+
+BANNER_MAX_WIDTH = 200  # a Hong Kong banner with the editors' names is as wide as the page
+
+
+def is_banner(line: str) -> bool:
+    """A furniture line that opens a page: the date banner (`人民日报 2024年3月5日 星期二`) or the
+    page number with its name (`A05 城事`). Where pages joined in one file meet."""
+    if "。" in line or "，" in line:
+        return False
+    return any(p.search(line) for p in _MASTHEAD[:4]) or any(p.match(line) for p in _PAGE_TOP)

@@ -7,17 +7,32 @@ error naming the file and line, and no partial report.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checks import check_pair
-from .errors import InputError
-from .glossary import Glossary
+from ..checks import check_pair
+from ..errors import ExitStatus, InputError, UsageError
+from ..glossary import Glossary
+from .context import Context
 
-__all__ = ["Pair", "read_pairs", "parse_pairs", "audit"]
+
+def check(ctx: Context, pairs: str, *, glossary: str | None, default_glossary: bool, fail_on_findings: bool) -> ExitStatus:
+    """Print one JSON line per pair; ERROR with `fail_on_findings` when any pair has findings."""
+    from ..glossary import default_glossary as packaged_glossary
+    from ..glossary import load_glossary
+
+    if pairs == "-" and ctx.stdin_isatty:
+        raise UsageError("no pairs on stdin", hint="Pipe JSON lines in, or pass a file: summarize check pairs.jsonl")
+    terms = load_glossary(glossary) if glossary else None
+    if default_glossary:
+        terms = packaged_glossary().merged(terms or Glossary())
+    any_findings = False
+    for report in audit(read_pairs(pairs, ctx.stdin), terms):
+        any_findings = any_findings or not report["ok"]
+        ctx.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    return ExitStatus.ERROR if fail_on_findings and any_findings else ExitStatus.SUCCESS
 
 
 @dataclass
@@ -27,11 +42,11 @@ class Pair:
     en: str
 
 
-def read_pairs(path: str) -> list[Pair]:
-    """Pairs from a JSONL file, or from stdin for "-"."""
+def read_pairs(path: str, stdin) -> list[Pair]:
+    """Pairs from a JSONL file, or from `stdin` for "-"."""
     name = "<stdin>" if path == "-" else path
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("file not found", path=name, hint="Check the path") from None
     except IsADirectoryError:
@@ -67,7 +82,8 @@ def parse_pairs(text: str, name: str = "<pairs>") -> list[Pair]:
 
 
 def audit(pairs: list[Pair], glossary: Glossary | None = None) -> Iterator[dict[str, Any]]:
-    """One report per pair: {"id", "ok", "findings": [{check, unit_id, message, zh, en}]}."""
+    """One report per pair: {"id", "ok", "findings": [{check, unit_id, message, zh, en}]};
+    `unit_id` is the pair's id as given (a number stays a number)."""
     for pair in pairs:
         findings = check_pair(pair.zh, pair.en, unit_id=str(pair.id), glossary=glossary)
-        yield {"id": pair.id, "ok": not findings, "findings": [f.to_dict() for f in findings]}
+        yield {"id": pair.id, "ok": not findings, "findings": [{**f.to_dict(), "unit_id": pair.id} for f in findings]}

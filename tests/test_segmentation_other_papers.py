@@ -1,0 +1,89 @@
+"""Pages of other papers than the seed, as users' files look (tests/pages: written for these tests,
+each page with the segmentation it must get in a .json next to it): PDF dumps with hard wraps and
+the `　　` indent, web copies with one paragraph a line, blank lines between stories only, photo
+news and briefs with one-line headlines, credits and banners of Taiwan and Hong Kong papers, in
+UTF-8, GBK and Big5. Also pages joined in one file, and a page repeated in a huge input."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from segmentation_checks import HEAD_FIELDS, assert_lossless, assert_offsets, segment_file
+
+from summarize.segmentation import iter_page_parts, segment_text
+
+PAGES = Path(__file__).parent / "pages"
+NAMES = sorted(path.stem for path in PAGES.glob("*.json"))
+
+
+def expected(name: str) -> dict:
+    return json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def page_text(name: str) -> str:
+    return (PAGES / f"{name}.txt").read_bytes().decode(expected(name)["encoding"])
+
+
+def got(page) -> list[dict]:
+    """The articles as the .json files write them."""
+    return [
+        {
+            "fields": {name: getattr(a, name) for name in HEAD_FIELDS if getattr(a, name)},
+            "paragraphs": [p.text for p in a.paragraphs],
+            "headings": [p.text for p in a.paragraphs if p.heading],
+        }
+        for a in page.articles
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_of_another_paper(tmp_path, name):
+    want = expected(name)
+    page = segment_file(tmp_path / f"{name}.txt", (PAGES / f"{name}.txt").read_bytes())
+    assert page.encoding.replace("-", "") in (want["encoding"].replace("-", ""), "gb18030")
+    assert_lossless(page)
+    assert_offsets(page)
+    assert page.preamble == want["preamble"]
+    assert got(page) == want["articles"]
+
+
+def test_the_fixtures_cover_the_layouts():
+    texts = {name: page_text(name) for name in NAMES}
+    assert sum(len(expected(name)["articles"]) for name in NAMES) >= 30
+    assert any("\n\u3000\u3000" in text and "\n\n" not in text for text in texts.values())  # indented PDF dump
+    assert any("\n\n\n" in text for text in texts.values())  # blank lines between stories
+    assert {expected(name)["encoding"] for name in NAMES} >= {"utf-8", "gbk", "big5"}
+
+
+@pytest.mark.parametrize(("first", "second"), list(itertools.permutations(NAMES, 2)))
+def test_pages_joined_in_one_file_never_share_an_article(first, second):
+    """`cat first.txt second.txt`: each page's articles, as segmented alone, one after the other."""
+    joined = segment_text(page_text(first) + page_text(second))
+    assert_lossless(joined)
+    assert got(joined) == expected(first)["articles"] + expected(second)["articles"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_page_repeated_gives_its_articles_again_and_again(name):
+    page = segment_text(page_text(name) * 5)
+    assert got(page) == expected(name)["articles"] * 5
+
+
+def test_parts_of_a_huge_input_are_cut_between_articles(sample_page):
+    """Cut into parts (small ones here, as a year of pages is cut at a million characters), the
+    sample page repeated gives its five articles per copy, each whole."""
+    text = sample_page.read_text(encoding="utf-8")
+    alone = segment_text(text).articles
+    parts = list(iter_page_parts(text * 12, part_chars=20_000))
+    assert len(parts) > 3
+    articles = [article for part in parts for article in part.articles]
+    assert len(articles) == 5 * 12
+    assert [[p.text for p in a.paragraphs] for a in articles] == [[p.text for p in a.paragraphs] for a in alone] * 12
+
+
+def test_the_sample_page_repeated_200_times_gives_1000_articles(sample_page):
+    page = segment_text(sample_page.read_text(encoding="utf-8") * 200)
+    assert len(page.articles) == 1000
