@@ -36,8 +36,13 @@ def run(ctx: Context, inputs: list[str], options: RunOptions, choice: EngineChoi
     from ..pipeline import Engines, page_batches, run_pages
     from ..reading import discover
 
+    items = discover(inputs)
+    if output is not None:
+        from ..output_guard import refuse_input_as_output
+
+        refuse_input_as_output(output, items)
     ctx.reading_stdin(inputs)
-    inputs_read = _Inputs(discover(inputs), ctx)
+    inputs_read = _Inputs(items, ctx)
     engines: Engines | None = None
     documents: _Documents | None = None
     with ExitStack() as stack:
