@@ -87,3 +87,14 @@ def test_parts_of_a_huge_input_are_cut_between_articles(sample_page):
 def test_the_sample_page_repeated_200_times_gives_1000_articles(sample_page):
     page = segment_text(sample_page.read_text(encoding="utf-8") * 200)
     assert len(page.articles) == 1000
+
+
+def test_a_page_of_heads_without_headlines_ends():
+    """Two pages joined, each only a brief, its source, a continuation mark, a byline and the
+    paper's banner: a page start where no headline begins opens one article, not endless ones."""
+    one = "一一。\n来源：一一\n(下转第二版)\n全媒体记者 一一\n义乌商报 2026年5月16日 星期六\n"
+    page = segment_text(one + "\n\n" + one)
+    assert_lossless(page)
+    assert_offsets(page)
+    assert [[p.text for p in a.paragraphs] for a in page.articles] == [["一一。"], ["一一。"]]
+    assert [a.source for a in page.articles] == ["来源：一一"] * 2

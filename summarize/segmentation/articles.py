@@ -83,10 +83,10 @@ def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
     content, page_starts = _content(lines)
     drafts: list[Draft] = []
     current: Draft | None = None
-    i = 0
+    i = opened_at = 0
     while i < len(content):
         line = content[i]
-        if current is not None and i in page_starts and not (_open_paragraph(current) and line.kind in _PROSE):
+        if current is not None and i in page_starts and i != opened_at and not (_open_paragraph(current) and line.kind in _PROSE):
             current.closed = True  # a page banner between: the next page (pages joined in one file)
         if current is None or current.closed:
             if current is not None and _attach_trailing(current, line):
@@ -99,6 +99,7 @@ def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
             head = _parse_head(content, i, at_start=True)
             current = Draft(fields=head.fields)
             drafts.append(current)
+            opened_at = i  # a head of no lines: the article starts with line i, not closed before it
             i = head.end
             continue
         if line.kind in _HEAD_STARTS:
