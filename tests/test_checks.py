@@ -361,6 +361,6 @@ from hypothesis import strategies as st  # noqa: E402
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80), st.text(max_size=80))
 def test_check_pair_never_raises(zh, en):
-    for f in check_pair(zh, en):
-        assert f.check in ("missing", "echo", "untranslated", "repetition", "length_ratio", "numbers")
+    for f in check_pair(zh, en, names=True):
+        assert f.check in ("missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "names")
         assert "\n" not in f.message
