@@ -1,28 +1,28 @@
-"""Character-level ROUGE of extractive summaries against news headlines.
+"""How well extractive summaries carry an article's key facts, for ours and the usual baselines.
 
-Runs every method on the same documents, at the same character budget, and prints one table
-(plain and README-ready Markdown):
+Every method runs on the same articles at the same character budget; one table each (plain and
+README-ready Markdown):
 
     python benchmarks/eval_summaries.py [--data DIR] [--budget 120] [--min-sentences 3]
 
-Data: ../shared/eval/wmt21_newstest_zh_en (WMT21 newstest2021 zh-en, Chinese-original news, with a
-heuristic document split, `*.docs.heuristic.jsonl`). That text is for internal evaluation only:
-this script reads it in place and prints scores, never text.
+1. Reference summaries (benchmarks/reference_summaries.tsv): short summaries written in our own
+   words for the articles of real-layout pages (the sample page, `dev`: read while the summarizer
+   was built; benchmarks/pages/, `test`: written, with their references, before the summarizer was
+   run on them, and never tuned on). Character ROUGE-1/2/L F1 against the reference, and the share
+   of the reference's figures (amounts, counts, shares) the summary keeps. Articles come from the
+   real segmenter; sentences are what the pipeline gives a summarizer; ours gets the headline.
+2. WMT21 newstest2021 zh-en (../shared/eval/wmt21_newstest_zh_en, Chinese-original news, heuristic
+   document split; internal evaluation only: read in place, only scores printed):
+   - headline ROUGE: character ROUGE against the headline, which no method sees (ours runs with
+     title=None); headlines and `电 题：` lines are not body sentences, so none can be copied;
+   - headline figures kept: of the documents whose headline states a figure the body repeats, the
+     share of those figures in the summary; ours gets the headline, as in the product.
 
-Protocol
-- Reference: the document's headline (`headline_zh`, without its web-site suffix such as -新华网).
-- Body: the document's other lines that end like a sentence (。！？…), split into sentences.
-  Headlines, sub-headlines, bylines, source/editor lines and `电 题：` lines (which repeat the
-  headline) are not sentences of the body, so no method can copy the reference.
-- No method sees the headline (ours runs with title=None).
-- Budget: every baseline ranks sentences its own way; sentences are then taken in that rank order
-  when they fit in the remaining budget (characters, as `len`), and shown in article order; when
-  none fits, the top-ranked one is taken whole. Ours (`select_sentences`) keeps to the same budget
-  and the same none-fits rule, but stops before sentences worth much less than its best one;
-  `fill=True` makes it fill the budget like the baselines (the "budget filled" rows compare equal
-  lengths).
-- ROUGE-1/2/L F1 on characters: Han characters, letters and digits; punctuation and white space
-  ignored; letters lower-cased.
+Budget rule: every baseline ranks sentences its own way (Lead: article order; sumy: its rating),
+then takes them in that order while they fit (characters, `len`), shown in article order; when none
+fits, the top one whole. Ours takes its best sentence whole, then the next while they fit, and
+stops before sentences worth much less than its best (it may be shorter than the budget).
+ROUGE is on characters: Han characters, letters and digits; punctuation and white space ignored.
 """
 
 from __future__ import annotations
@@ -34,14 +34,17 @@ import statistics
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from summarize.extractive import select_sentences  # noqa: E402
+from summarize.sentence_facts import Figure, figures, strip_credit  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "wmt21_newstest_zh_en"
+REFERENCES = REPO / "benchmarks" / "reference_summaries.tsv"
 _SITE_SUFFIX = re.compile(r"\s*[-－]\s*[^-－]*(?:网|网站|在线|要闻|头条|经济观察)\s*$")
 _SENTENCE = re.compile(r"[^。！？!?…]+(?:[。！？!?…]+[”’」』）)]*|$)")
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
@@ -159,54 +162,166 @@ def sumy_ranker(kind: str) -> Ranker:
     return rank
 
 
-def evaluate(documents, budget: int) -> list[dict]:
-    methods: dict[str, Callable[[list[str]], list[int]]] = {
-        "Lead-1": lambda s, r=lead(1): within_budget(s, r(s), budget),
-        "Lead-3": lambda s, r=lead(3): within_budget(s, r(s), budget),
-        "Lead, budget filled": lambda s: within_budget(s, range(len(s)), budget),
-        "sumy TextRank (jieba)": lambda s, r=sumy_ranker("textrank"): within_budget(s, r(s), budget),
-        "sumy LexRank (jieba)": lambda s, r=sumy_ranker("lexrank"): within_budget(s, r(s), budget),
-        "summarize extractive": lambda s: select_sentences(s, budget, title=None),
-        "summarize extractive, fill=True": lambda s: select_sentences(s, budget, title=None, fill=True),
+def methods(budget: int) -> dict[str, Callable[[list[str], str | None], list[int]]]:
+    """name -> (sentences, headline) -> picked indices. Only ours reads the headline."""
+    textrank, lexrank = sumy_ranker("textrank"), sumy_ranker("lexrank")
+    return {
+        "Lead-1": lambda s, t: within_budget(s, lead(1)(s), budget),
+        "Lead-3": lambda s, t: within_budget(s, lead(3)(s), budget),
+        "Lead, budget filled": lambda s, t: within_budget(s, range(len(s)), budget),
+        "sumy TextRank (jieba)": lambda s, t: within_budget(s, textrank(s), budget),
+        "sumy LexRank (jieba)": lambda s, t: within_budget(s, lexrank(s), budget),
+        "summarize extractive": lambda s, t: select_sentences(s, budget, title=t),
     }
+
+
+def summary_text(sentences: Sequence[str], picked: Sequence[int]) -> str:
+    return "".join(strip_credit(sentences[i]) for i in picked)
+
+
+def figures_kept(wanted: Sequence[Figure], summary: str) -> tuple[int, int]:
+    """(figures of `wanted` the summary states, how many were wanted)."""
+    stated = figures(summary)
+    return sum(any(w.matches(f) for f in stated) for w in wanted), len(wanted)
+
+
+def _rouge_row(pairs: Sequence[tuple[str, str]]) -> dict:
+    """Mean ROUGE F1 (×100) of (summary, reference) pairs, and mean summary length."""
+    r1, r2, rl = [], [], []
+    for summary, reference in pairs:
+        cand, ref = units(summary), units(reference)
+        r1.append(rouge_n(cand, ref, 1))
+        r2.append(rouge_n(cand, ref, 2))
+        rl.append(rouge_l(cand, ref))
+    return {
+        "rouge1": 100 * statistics.fmean(r1),
+        "rouge2": 100 * statistics.fmean(r2),
+        "rougeL": 100 * statistics.fmean(rl),
+        "chars": statistics.fmean(len(summary) for summary, _ in pairs),
+    }
+
+
+# --- 1. reference summaries on real-layout pages ------------------------------------------------------
+
+
+def load_references(path: Path = REFERENCES) -> list[dict]:
+    """One dict per reference: page, split, headline, sentences (as the pipeline gives them)."""
+    from summarize.segmentation import segment_text
+    from summarize.segmentation.patterns import strip_dateline
+
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    pages: dict[str, list] = {}
+    articles = []
+    for page_path, split, key, reference in rows:
+        if page_path not in pages:
+            pages[page_path] = segment_text((REPO / page_path).read_text(encoding="utf-8")).articles
+        for article in pages[page_path]:
+            headline = " ".join(t for t in (article.title, article.subtitle) if t)
+            sentences = [strip_dateline(s.text) for p in article.body_paragraphs for s in p.sentences]
+            if key in headline or (sentences and key in sentences[0]):
+                article_fields = {"page": page_path, "split": split, "key": key, "headline": headline or None}
+                articles.append({**article_fields, "sentences": sentences, "reference": reference})
+                break
+        else:
+            sys.exit(f"eval_summaries: no article of {page_path} has {key!r} in its headline or first sentence")
+    return articles
+
+
+def evaluate_references(articles: list[dict], budget: int) -> list[dict]:
     rows = []
-    for name, method in methods.items():
-        r1, r2, rl, lengths, over = [], [], [], [], 0
-        for headline, sentences in documents:
-            picked = method(sentences)
-            summary = "".join(sentences[i] for i in picked)
-            cand, ref = units(summary), units(headline)
-            r1.append(rouge_n(cand, ref, 1))
-            r2.append(rouge_n(cand, ref, 2))
-            rl.append(rouge_l(cand, ref))
-            lengths.append(len(summary))
-            over += len(summary) > budget
-        rows.append(
-            {
-                "method": name,
-                "rouge1": 100 * statistics.fmean(r1),
-                "rouge2": 100 * statistics.fmean(r2),
-                "rougeL": 100 * statistics.fmean(rl),
-                "chars": statistics.fmean(lengths),
-                "over": over,
-            }
-        )
+    for name, method in methods(budget).items():
+        for split in sorted({a["split"] for a in articles}, key=lambda s: s != "test"):
+            chosen = [a for a in articles if a["split"] == split]
+            summaries = [summary_text(a["sentences"], method(a["sentences"], a["headline"])) for a in chosen]
+            kept = [figures_kept(figures(a["reference"]), text) for a, text in zip(chosen, summaries)]
+            row = _rouge_row([(text, a["reference"]) for a, text in zip(chosen, summaries)])
+            row.update(method=name, split=split, articles=len(chosen), figures=_share(kept))
+            rows.append(row)
     return rows
 
 
-def markdown(rows: list[dict], documents: int, budget: int) -> str:
+def monotone_failures(articles: list[dict], budgets: Sequence[int] = (60, 120, 200)) -> int:
+    """Articles whose summary at a larger budget leaves out a sentence a smaller one had."""
+    failures = 0
+    for a in articles:
+        picks = [set(select_sentences(a["sentences"], b, title=a["headline"])) for b in budgets]
+        failures += any(not small <= large for small, large in pairwise(picks))
+    return failures
+
+
+# --- 2. WMT21: headline ROUGE and headline figures ----------------------------------------------------
+
+
+def evaluate_headlines(documents, budget: int) -> list[dict]:
+    rows = []
+    for name, method in methods(budget).items():
+        pairs = [(summary_text(s, method(s, None)), headline) for headline, s in documents]
+        row = _rouge_row(pairs)
+        row["over"] = sum(len(summary) > budget for summary, _ in pairs)
+        row["method"] = name
+        rows.append(row)
+    return rows
+
+
+def headline_figures(headline: str, sentences: Sequence[str]) -> list[Figure]:
+    """The headline's figures that the body states too."""
+    body = figures("".join(sentences))
+    return [f for f in figures(headline) if any(f.matches(b) for b in body)]
+
+
+def evaluate_headline_figures(documents, budget: int) -> tuple[int, list[dict]]:
+    chosen = [(h, s, headline_figures(h, s)) for h, s in documents]
+    chosen = [c for c in chosen if c[2]]
+    rows = []
+    for name, method in methods(budget).items():
+        kept = [figures_kept(wanted, summary_text(s, method(s, h))) for h, s, wanted in chosen]
+        rows.append({"method": name, "figures": _share(kept), "count": sum(n for _, n in kept)})
+    return len(chosen), rows
+
+
+def _share(kept: Sequence[tuple[int, int]]) -> float:
+    total = sum(n for _, n in kept)
+    return 100 * sum(k for k, _ in kept) / total if total else 0.0
+
+
+# --- report -------------------------------------------------------------------------------------------
+
+
+def markdown(references: list[dict], monotone: int, n_articles: int, headline_rows: list[dict],
+             figure_docs: int, figure_rows: list[dict], documents: int, budget: int) -> str:  # fmt: skip
     lines = [
-        f"Character-level ROUGE F1 (×100) against the headline, {documents} WMT21 newstest2021 "
-        f"zh documents, budget {budget} characters, no method sees the headline. Over budget: "
-        "summaries longer than the budget (when no sentence fits, the top one is taken whole).",
+        (
+            f"Reference summaries ({n_articles} articles), budget {budget} characters: character ROUGE F1 (×100) "
+            "and the share of the reference's figures in the summary. `test`: pages held out; `dev`: the sample page."
+        ),
         "",
-        "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | mean chars | over budget |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| method | split | articles | ROUGE-1 | ROUGE-2 | ROUGE-L | figures kept | mean chars |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for row in rows:
+    for r in references:
         lines.append(
-            f"| {row['method']} | {row['rouge1']:.2f} | {row['rouge2']:.2f} | {row['rougeL']:.2f} "
-            f"| {row['chars']:.0f} | {row['over']} |"
+            f"| {r['method']} | {r['split']} | {r['articles']} | {r['rouge1']:.1f} | {r['rouge2']:.1f} | "
+            f"{r['rougeL']:.1f} | {r['figures']:.0f}% | {r['chars']:.0f} |"
+        )
+    lines += [
+        "",
+        f"Budgets 60 -> 120 -> 200: {monotone} of {n_articles} articles lose a sentence as the budget grows.",
+        "",
+        (
+            f"WMT21 newstest2021 zh, {documents} documents, budget {budget}: character ROUGE F1 (×100) against the "
+            f"headline (no method sees it), and headline figures kept ({figure_docs} documents whose headline "
+            "states a figure the body repeats; ours sees the headline here)."
+        ),
+        "",
+        "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | mean chars | over budget | headline figures kept |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    kept = {r["method"]: r for r in figure_rows}
+    for r in headline_rows:
+        f = kept[r["method"]]
+        lines.append(
+            f"| {r['method']} | {r['rouge1']:.2f} | {r['rouge2']:.2f} | {r['rougeL']:.2f} | {r['chars']:.0f} "
+            f"| {r['over']} | {f['figures']:.1f}% of {f['count']} |"
         )
     return "\n".join(lines)
 
@@ -215,21 +330,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the WMT21 zh-en copy")
     parser.add_argument("--budget", type=int, default=120, help="summary budget in characters")
-    parser.add_argument("--min-sentences", type=int, default=3, help="skip shorter documents")
+    parser.add_argument("--min-sentences", type=int, default=3, help="skip shorter WMT21 documents")
     args = parser.parse_args(argv)
 
+    articles = load_references()
+    references = evaluate_references(articles, args.budget)
+    monotone = monotone_failures(articles)
     documents = load_documents(args.data, args.min_sentences)
-    rows = evaluate(documents, args.budget)
-    width = max(len(row["method"]) for row in rows)
-    print(f"{len(documents)} documents, budget {args.budget} characters\n")
-    print(f"{'method':<{width}}  ROUGE-1  ROUGE-2  ROUGE-L  chars  over budget")
-    for row in rows:
-        print(
-            f"{row['method']:<{width}}  {row['rouge1']:7.2f}  {row['rouge2']:7.2f}  "
-            f"{row['rougeL']:7.2f}  {row['chars']:5.0f}"
-        )
-    print("\nMarkdown:\n")
-    print(markdown(rows, len(documents), args.budget))
+    headline_rows = evaluate_headlines(documents, args.budget)
+    figure_docs, figure_rows = evaluate_headline_figures(documents, args.budget)
+    print(markdown(references, monotone, len(articles), headline_rows, figure_docs, figure_rows,
+                   len(documents), args.budget))  # fmt: skip
     return 0
 
 

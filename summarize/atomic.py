@@ -32,28 +32,52 @@ class AtomicOutput:
     """A text file being written as `path`: the text goes to a temporary file next to it, which
     `commit` puts in place (fsync, rename) and `discard` removes. As a context manager it commits
     when its block ends normally and discards otherwise (an error, Ctrl-C), so an output written
-    piece by piece over a long run is, like one written at once, old or new, never partial."""
+    piece by piece over a long run is, like one written at once, old or new, never partial.
 
-    def __init__(self, path: Path):
+    With `dir_fd` (an open folder, closed with the output: see output_guard.OutputFolder) the
+    file is `path.name` in that folder, and a link there is replaced itself, never written through. Without it, a link at
+    `path` is followed (the link stays, its target is replaced): the user named that path; and a
+    device or FIFO there (-o /dev/null, /dev/stdout, a pipe) is written straight to, since renaming
+    over it would put a plain file in its place. The temporary file is created new, never through
+    a link."""
+
+    def __init__(self, path: Path, *, dir_fd: int | None = None):
         self.path = path
-        # A link is followed (the link stays, its target is replaced). A device or FIFO (-o
-        # /dev/null, /dev/stdout, a pipe) is written straight to: renaming over it would put a
-        # plain file in its place.
-        self._tmp: Path | None = None
+        self._tmp: str | None = None
+        self._dir_fd = dir_fd
         try:
-            mode = _mode(path)
-            if mode is not None and stat.S_ISDIR(mode):
-                raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-            if mode is not None and not stat.S_ISREG(mode):
-                self._file = open(path, "w", encoding="utf-8", newline="\n")
-                return
-            target = Path(os.path.realpath(path)) if path.is_symlink() else path
-            self._tmp = target.with_name(_temp_name(target.name))
-            self._target = target
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n")
+            if dir_fd is None:
+                mode = _mode(path)
+                if mode is not None and stat.S_ISDIR(mode):
+                    raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+                if mode is not None and not stat.S_ISREG(mode):
+                    self._file = open(path, "w", encoding="utf-8", newline="\n")
+                    return
+                target = Path(os.path.realpath(path)) if path.is_symlink() else path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._dir_fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+                self._name = target.name
+            else:
+                self._name = path.name
+                if stat.S_ISDIR(_mode(self._name, dir_fd) or 0):
+                    raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+            self._tmp = _temp_name(self._name)
+            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n", opener=self._create_temp)
+            _being_written.add(self)
         except OSError as exc:
+            self._close_dir()
             raise _output_error(exc, path) from exc
+
+    def _create_temp(self, name: str, _flags: int) -> int:
+        """A new empty file `name` in the folder, open for writing. What is already there under
+        that name (left by a dead writer that had our pid, or a link) is removed, never written
+        through."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            return os.open(name, flags, 0o666, dir_fd=self._dir_fd)
+        except FileExistsError:
+            os.unlink(name, dir_fd=self._dir_fd)
+            return os.open(name, flags, 0o666, dir_fd=self._dir_fd)
 
     def write(self, text: str) -> None:
         try:
@@ -70,7 +94,9 @@ class AtomicOutput:
                 return
             os.fsync(self._file.fileno())
             self._file.close()
-            os.replace(self._tmp, self._target)
+            # Renaming over a link replaces the link itself.
+            os.replace(self._tmp, self._name, src_dir_fd=self._dir_fd, dst_dir_fd=self._dir_fd)
+            self._tmp = None
         except OSError as exc:
             raise _output_error(exc, self.path) from exc
         finally:
@@ -81,12 +107,23 @@ class AtomicOutput:
             self._file.close()
         except OSError:
             pass  # the data is being thrown away: a failed flush does not matter
+        self.remove_temp()
+        _being_written.discard(self)
+        self._close_dir()
+
+    def remove_temp(self) -> None:
         if self._tmp is None:
             return
         try:
-            self._tmp.unlink(missing_ok=True)
+            os.unlink(self._tmp, dir_fd=self._dir_fd)
         except OSError:
             pass
+        self._tmp = None
+
+    def _close_dir(self) -> None:
+        if self._dir_fd is not None:
+            os.close(self._dir_fd)
+            self._dir_fd = None
 
     def __enter__(self) -> AtomicOutput:
         return self
@@ -98,10 +135,22 @@ class AtomicOutput:
             self.discard()
 
 
-def _mode(path: Path) -> int | None:
-    """st_mode of what is at `path`, None when nothing is."""
+# The outputs this process is writing: a process stopped at once (interrupts.py) removes their
+# temporary files first, so that nothing partial is left.
+_being_written: set[AtomicOutput] = set()
+
+
+def remove_temps_being_written() -> None:
+    for output in list(_being_written):
+        output.remove_temp()
+
+
+def _mode(path: Path | str, dir_fd: int | None = None) -> int | None:
+    """st_mode of what is at `path` (in `dir_fd`: of the link itself), None when nothing is."""
     try:
-        return path.stat().st_mode
+        if dir_fd is None:
+            return os.stat(path).st_mode
+        return os.lstat(path, dir_fd=dir_fd).st_mode
     except FileNotFoundError:
         return None
 

@@ -2,7 +2,8 @@
 
 Keys hash everything that determines an output: the engine (backend, name, revision), the options
 that change generation, and the exact source text. WAL mode makes two runs at once safe. A corrupt
-database is set aside with a warning and rebuilt; an unusable cache never stops a run.
+database is set aside with a warning and rebuilt; an unusable cache never stops a run, and a cache
+locked by another process is never waited on: that batch goes without it (one warning per run).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 _HOME_SETTING = "SUMMARIZE_HOME"  # the user directory the cache lives in (summarize/home.py)
+# How long a lock held by another process is waited for before a batch goes without the cache.
+BUSY_TIMEOUT_S = 0.25
 
 
 class CacheWarning(UserWarning):
@@ -36,6 +39,7 @@ class Cache:
     def __init__(self, path: Path | None):
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._warned_locked = False
         if path is not None:
             self._db = self._open(path)
 
@@ -71,9 +75,8 @@ class Cache:
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         try:
-            db.execute("PRAGMA busy_timeout = 30000")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)")
@@ -116,6 +119,11 @@ class Cache:
             self._fail(exc)
 
     def _fail(self, exc: Exception) -> None:
+        if _is_locked(exc):  # another process is writing: this batch goes without, the next tries again
+            if not self._warned_locked:
+                self._warned_locked = True
+                warnings.warn(f"cache {self.path} is locked by another process; going on without it while it is", CacheWarning, stacklevel=3)
+            return
         warnings.warn(f"cache {self.path} failed ({exc}); continuing without it", CacheWarning, stacklevel=3)
         self.close()
 
@@ -125,3 +133,7 @@ class Cache:
                 self._db.close()
             finally:
                 self._db = None
+
+
+def _is_locked(exc: Exception) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and any(word in str(exc) for word in ("locked", "busy"))

@@ -33,15 +33,16 @@ _REFERENCE = re.compile(r"\S*\|\S*\[[^\]]*\]|\S+\[[^\]]*\]")
 # "to learn of sth", "to help sb": placeholders a gloss can do without.
 _PLACEHOLDER = re.compile(r"\b(?:sth|sb|one's|oneself)\b\.?")
 # ", esp. news media", ", i.e. ...": asides after the sense proper.
-_ASIDE = re.compile(r",?\s+(?:esp|i\.e|e\.g|usu|typically|often)\b.*$")
+_ASIDE = re.compile(r",?\s+(?:esp|i\.e|e\.g|usu|typically|often|etc)\b.*$")
 _NOTE = re.compile(r"\s*\([^()]*\)")
-# "local", "regional", "economic": adjective senses listed before the noun one (地区 -> district).
+# "local", "regional", "economic": one-word adjective senses listed before the noun (地区 -> district).
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ous|ive|ful|less|able|ible)$")
 # What is left of a sense whose Chinese examples were cut out ("energies:,, and"), or Chinese.
 _BROKEN = re.compile(rf"[{HAN_CHARS}]|[,:;]\s*(?:[,:;]|and\b|or\b)|\b(?:and|or|of|the|to)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NAME_JOINERS = {"of", "the", "and", "de", "la", "du", "van", "von", "al", "el", "for"}
 
+MAX_SENSE_WORDS = 4
 _lock = threading.Lock()
 
 
@@ -141,7 +142,7 @@ def sense(
             continue
         if noun:
             nouns = [s for s in senses[:3] if not s.startswith("to ")]
-            plain = [s for s in nouns if not _ADJECTIVE_ENDING.search(s)]
+            plain = [s for s in nouns if " " in s or not _ADJECTIVE_ENDING.search(s)]  # "specific topic"
             if strict and not nouns:
                 return None
             senses = plain or nouns or [s.removeprefix("to ") for s in senses]
@@ -149,12 +150,10 @@ def sense(
     return None
 
 
-def _shortest_common(senses: list[str]) -> str:
-    """The first sense of at most four words, else the shortest of the first three."""
-    for s in senses:
-        if len(s.split()) <= 4:
-            return s
-    return min(senses[:3], key=len)
+def _shortest_common(senses: list[str]) -> str | None:
+    """The first sense of at most four words; None when every sense is a longer note (参展 "to
+    exhibit at or take part in a trade show etc"): a gloss gives a word, not a definition."""
+    return next((s for s in senses if len(s.split()) <= MAX_SENSE_WORDS), None)
 
 
 def proper_name(word: str) -> str | None:
@@ -189,7 +188,7 @@ def surname(chars: str) -> str | None:
     """The romanized surname when `chars` is one in CC-CEDICT ("Zeng" for 曾, "Ouyang" for 欧阳)."""
     for entry in entries(chars):
         for raw in entry.senses:
-            match = re.match(r"(?:two-character |family name |)surname ([A-Z][a-z]+)\b", raw)
+            match = re.match(r"(?:two-character |family name |)surname ([A-Z][a-zü]+)\b", raw)
             if match:
                 return match.group(1)
     return None

@@ -17,7 +17,7 @@ them all and returns `Finding` records. The checks and what they catch:
 - ``glossary``: a glossary term in the Chinese whose English is not in the translation.
 - ``names`` (asked for with ``names=True``): a Chinese person's name whose spelling is not in the
   translation: 傅妙玲 must be Fu Miaoling (or Miaoling Fu, Fu Miao-ling), not "Fuyi Liang"; CC-CEDICT's
-  spelling for the names it knows (习近平 -> Xi Jinping). See `summarize.gloss.chinese_person_name`
+  spelling for the names it knows (习近平 -> Xi Jinping). See `summarize.gloss_words.chinese_person_name`
   for which words jieba tags as people are taken for names.
 
 Summaries (``summary_numbers``, ``summary_names``, ``repetition``): every number and every name in a
@@ -216,7 +216,7 @@ def check_names(zh: str, en: str) -> list[str]:
 def _person_names(text: str) -> list[tuple[str, str]]:
     """(name, English spelling) of the Chinese person names in `text`, each once."""
     from .chinese_words import jieba_module
-    from .gloss import chinese_person_name
+    from .gloss_words import chinese_person_name
 
     jieba_module()
     import jieba.posseg as pseg

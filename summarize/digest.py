@@ -147,7 +147,8 @@ class ArticleDigest:
 
     @property
     def summary_en(self) -> str:
-        return " ".join(u.shown_en for u in self.summary if u.shown_en)
+        """The summary's English as one text: a gloss labelled once, as a paragraph's is."""
+        return " ".join(shown for _, shown in paragraph_english(self.summary) if shown)
 
     def paragraph_en(self, paragraph_id: str) -> str:
         return " ".join(shown for _, shown in paragraph_english(self.paragraphs.get(paragraph_id, [])) if shown)
@@ -159,7 +160,7 @@ class ArticleDigest:
 
 
 def paragraph_english(units: Sequence[Unit]) -> list[tuple[Unit, str]]:
-    """Each sentence unit of a paragraph with the English to show for it, to be joined by spaces.
+    """Each sentence unit of a paragraph (or summary) with the English to show for it, to be joined by spaces.
     Glosses keep one label per paragraph and are separated like a multi-sentence gloss."""
     shown: list[tuple[Unit, str]] = []
     labelled = False

@@ -174,7 +174,7 @@ class _BatchExporter:
 
     def __init__(self, *, options: RunOptions, fmt: str, signature: dict, out_dir: str):
         self._fmt, self._signature = fmt, signature
-        self._engines = None
+        self._engines = self._folder = None
         self._error: SummarizeError | None = None
         try:
             if not Path(out_dir).is_dir():
@@ -182,8 +182,11 @@ class _BatchExporter:
                     f"not visible from the Ray node {_node()}", path=out_dir,
                     hint="Put the inputs and the output directory on a filesystem every node mounts at the same path",
                 )
+            from .output_guard import OutputFolder
             from .pipeline import Engines
 
+            # Opened here, by path: on another node the same shared folder is another inode.
+            self._folder = OutputFolder(Path(out_dir))
             engines = Engines(options)
             if output_signature(engines, options, fmt) != signature:
                 raise ModelError(
@@ -201,7 +204,7 @@ class _BatchExporter:
                 results.append(pickle.dumps(([], [], self._error)))
                 continue
             try:
-                written, failed = export_batch(pickle.loads(batch), self._fmt, self._signature, self._engines)
+                written, failed = export_batch(pickle.loads(batch), self._fmt, self._signature, self._engines, self._folder)
                 results.append(pickle.dumps((written, failed, None)))
             except SummarizeError as exc:  # a full disk, a broken model: the export stops, as a local one does
                 results.append(pickle.dumps((getattr(exc, "written", []), [], exc)))

@@ -3,24 +3,34 @@
 Each output is written atomically and carries its own metadata (input hash, engines, options), so
 a rerun skips what is up to date and redoes only what is missing or stale: an export can be
 interrupted at any moment and resumed. DIR holds the outputs and nothing else.
+
+An export replaces only what an export wrote (output_guard): never one of its inputs, never another
+file unless --force, and never writes through a link inside DIR or anywhere outside it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from . import __version__
 from .atomic import AtomicOutput, StorageError, remove_stale_temps
 from .digest import PageDigest
-from .errors import ModelError, OutputError, SummarizeError
+from .errors import ModelError, SummarizeError
+from .interrupts import cleanup_on_stop
+from .output_guard import (
+    OutputFolder,
+    OutputIsInputError,
+    check_replaceable,
+    input_identities,
+)
 from .pipeline import PIPELINE_VERSION, Engines, PagePart, RunOptions, StageCallback, run_pages
 from .render.formats import DOCUMENT_FORMATS
 
@@ -42,8 +52,10 @@ class ExportReport:
 @dataclass
 class _Job:
     ref: object  # reading.InputRef
-    output: Path
+    output: Path  # as shown: DIR/relpath
+    relpath: Path  # in the output folder
     source: object = None  # reading.Source, read up front for stdin (worker processes have none)
+    replace_any: bool = False  # --force: any file at the output (not an input) is replaced
     input_sha256: str = ""  # of what was read, for the output's metadata
 
 
@@ -62,34 +74,57 @@ def export(
     """Digest every input into `out_dir` (see the module doc). `engines`: made from `options`
     when not given. `runner`: where the batches run (default: here, or in `jobs` processes);
     whatever runs them calls `export_batch`, so every runner writes the same files."""
-    from .reading import discover, read_source
+    from .reading import discover
 
-    _prepare_out_dir(out_dir)
+    folder = OutputFolder(out_dir)
+    try:
+        return _export(folder, discover(inputs), options, fmt=fmt, force=force, jobs=jobs, progress=progress, engines=engines, runner=runner)
+    finally:
+        folder.close()
+
+
+def _export(folder: OutputFolder, items: list, options: RunOptions, *, fmt, force, jobs, progress, engines, runner) -> ExportReport:
+    from .reading import read_source
+
+    out_dir = folder.path
+    remove_stale_temps(out_dir)
     report = ExportReport()
     engines = engines or Engines(options)
     signature = output_signature(engines, options, fmt)
     pending: list[_Job] = []
     claimed: dict[Path, str] = {}  # output -> the input it is for
-    for item in discover(inputs):
+    inputs = input_identities(items)
+    for item in items:
         if isinstance(item, SummarizeError):
             report.failed.append((item.path or "?", str(item)))
             continue
-        output = out_dir / item.output_relpath.with_suffix(DOCUMENT_FORMATS[fmt].suffix)
+        relpath = item.output_relpath.with_suffix(DOCUMENT_FORMATS[fmt].suffix)
+        output = out_dir / relpath
         if output in claimed:
             report.failed.append((item.input, f"{item.label}: same output as {claimed[output]} ({output}); export them separately or from a common parent directory"))
             continue
         claimed[output] = item.input
-        if not force and _up_to_date(item, output, signature, fmt):
+        try:
+            meta = check_replaceable(folder, relpath, fmt, force=force, inputs=inputs)
+        except OutputIsInputError:
+            raise  # exporting would replace an input: nothing is done
+        except SummarizeError as exc:
+            report.failed.append((item.input, f"{item.label}: its output {exc}"))
+            continue
+        if not force and _up_to_date(item, folder, relpath, meta, signature):
             report.skipped.append(output)
         elif item.path is None:
             try:
-                pending.append(_Job(item, output, read_source(item)))
+                pending.append(_Job(item, output, relpath, read_source(item), replace_any=force))
             except SummarizeError as exc:
                 report.failed.append((item.input, str(exc)))
         else:
-            pending.append(_Job(item, output))
+            pending.append(_Job(item, output, relpath, replace_any=force))
     total = len(pending) + len(report.skipped)
     done = len(report.skipped)
+    # A long stream (stdin) is read as it is digested: in this process, never sent to a worker.
+    streamed = [job for job in pending if getattr(job.source, "rest", None) is not None]
+    pending = [job for job in pending if job not in streamed]
     batches = [pending[i : i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)]
     if progress:
         progress("export", done, total, "")
@@ -101,10 +136,11 @@ def export(
     if runner is None:
 
         def runner(batches, fmt, signature):
-            return _run_batches(batches, options, fmt, signature, engines, jobs, out_dir, model_stage)
+            return _run_batches(batches, options, fmt, signature, engines, jobs, folder, model_stage)
 
     try:
-        for written, failed in runner(batches, fmt, signature):
+        in_process = (export_batch([job], fmt, signature, engines, folder, model_stage) for job in streamed)
+        for written, failed in chain(in_process, runner(batches, fmt, signature)):
             report.written += written
             report.failed += failed
             done += len(written) + len(failed)
@@ -114,18 +150,6 @@ def export(
         report.written += getattr(exc, "written", [])
         report.failed.append((exc.path or str(out_dir), f"{exc} (export stopped)"))
     return report
-
-
-def _prepare_out_dir(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError("exists and is not a directory; choose a directory for -o", path=str(out_dir))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output directory: {exc.strerror or exc}", path=str(out_dir), hint="Check the permissions of its parent, or choose another directory with -o") from exc
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise OutputError("output directory is not writable; choose another one with -o", path=str(out_dir))
-    remove_stale_temps(out_dir)
 
 
 def output_signature(engines: Engines, options: RunOptions, fmt: str) -> dict:
@@ -149,55 +173,23 @@ def _input_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _up_to_date(ref, output: Path, signature: dict, fmt: str) -> bool:
-    if ref.path is None or not ref.path.is_file():  # stdin, a FIFO: always redone (reading them twice is not possible)
+def _up_to_date(ref, folder: OutputFolder, relpath: Path, meta: dict | None, signature: dict) -> bool:
+    """Whether the existing output (its metadata `meta`) is of the same input and settings."""
+    if meta is None or ref.path is None or not ref.path.is_file():  # stdin, a FIFO: always redone (reading them twice is not possible)
         return False
     try:
-        if output.stat().st_mtime < ref.path.stat().st_mtime:
+        output = folder.lstat(relpath)
+        if output is None or output.st_mtime < ref.path.stat().st_mtime:
             return False
-        meta = read_output_meta(output, fmt)
-        return meta is not None and meta.get("signature") == signature and meta.get("input_sha256") == _input_hash(ref.path)
-    except OSError:
+        return meta.get("signature") == signature and meta.get("input_sha256") == _input_hash(ref.path)
+    except (OSError, SummarizeError):
         return False
 
 
-def read_output_meta(output: Path, fmt: str) -> dict | None:
-    """The metadata an export wrote into an output, or None if it is missing or unreadable."""
-    try:
-        if fmt == "json":
-            return _json_meta(output)
-        from .render.markdown import read_meta
-
-        with open(output, encoding="utf-8") as f:
-            return read_meta(f.readline())
-    except (OSError, ValueError):
-        return None
-
-
-# A JSON output ends with its metadata, the top-level key "meta" (the only key indented by two
-# spaces that can follow a line break): read from the end, a huge output is not loaded to check it.
-_JSON_META_KEY = '\n  "meta": '
-_JSON_META_MAX_BYTES = 1 << 16
-
-
-def _json_meta(output: Path) -> dict | None:
-    with open(output, "rb") as f:
-        if f.read(1) != b"{":
-            return None
-        f.seek(0, os.SEEK_END)
-        f.seek(max(1, f.tell() - _JSON_META_MAX_BYTES))
-        tail = f.read().decode("utf-8", errors="replace")  # a character cut at the start is not the metadata
-    at = tail.rfind(_JSON_META_KEY)
-    if at < 0:
-        return None
-    meta, end = json.JSONDecoder().raw_decode(tail, at + len(_JSON_META_KEY))
-    return meta if isinstance(meta, dict) and tail[end:].strip() == "}" else None
-
-
-def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path, model_stage: StageCallback):
+def _run_batches(batches, options, fmt, signature, engines, jobs, folder: OutputFolder, model_stage: StageCallback):
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield export_batch(batch, fmt, signature, engines, model_stage)
+            yield export_batch(batch, fmt, signature, engines, folder, model_stage)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -209,10 +201,11 @@ def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path,
         sys.warnoptions.append(_QUIET_TRACKER)
     context = multiprocessing.get_context("spawn")
     others = set(multiprocessing.active_children())
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+    stop_cleanup = cleanup_on_stop(lambda: remove_stale_temps(folder.path))  # what killed workers were writing
+    with stop_cleanup, ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         try:
             with _ctrl_c_ignored():  # workers start (on submit) ignoring Ctrl-C: this process handles it
-                futures = [pool.submit(_export_batch_in_worker, batch, fmt, signature, worker_options) for batch in batches]
+                futures = [pool.submit(_export_batch_in_worker, batch, fmt, signature, worker_options, folder) for batch in batches]
             for future in as_completed(futures):
                 yield future.result()
         except BaseException:  # Ctrl-C, or a failure that ends the export: stop the workers now
@@ -222,7 +215,7 @@ def _run_batches(batches, options, fmt, signature, engines, jobs, out_dir: Path,
                 worker.terminate()
             for worker in workers:
                 worker.join()
-            remove_stale_temps(out_dir)  # what the stopped workers were writing
+            remove_stale_temps(folder.path)  # what the stopped workers were writing
             raise
 
 
@@ -271,15 +264,18 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _export_batch_in_worker(batch, fmt, signature, options):
+def _export_batch_in_worker(batch, fmt, signature, options, folder: OutputFolder):
     global _worker_engines
     if _worker_engines is None:  # one model load per worker process
         _worker_engines = Engines(options)
-    return export_batch(batch, fmt, signature, _worker_engines)
+    try:
+        return export_batch(batch, fmt, signature, _worker_engines, folder)
+    finally:
+        folder.close()
 
 
 def export_batch(
-    batch: list[_Job], fmt: str, signature: dict, engines: Engines, model_stage: StageCallback | None = None
+    batch: list[_Job], fmt: str, signature: dict, engines: Engines, folder: OutputFolder, model_stage: StageCallback | None = None
 ) -> BatchResult:
     """Digest and write the outputs of `batch`, one batch stream for the models (a huge input part
     by part, its output written as each part is digested)."""
@@ -299,7 +295,7 @@ def export_batch(
         job.input_sha256 = _source_hash(source, job)
         return source
 
-    outputs = _OutputFiles(fmt, signature, full=engines.options.full)
+    outputs = _OutputFiles(folder, fmt, signature, full=engines.options.full)
     try:
         for parts in page_batches(batch, read):
             for part, digest in _digest_parts(parts, engines, failed, given_up, model_stage):
@@ -325,8 +321,8 @@ class _OutputFiles:
     """The output files of a batch, each written as its input's parts are digested (one open at a
     time) and put in place only when complete."""
 
-    def __init__(self, fmt: str, signature: dict, *, full: bool):
-        self._fmt, self._signature, self._full = fmt, signature, full
+    def __init__(self, folder: OutputFolder, fmt: str, signature: dict, *, full: bool):
+        self._folder, self._fmt, self._signature, self._full = folder, fmt, signature, full
         self._file: AtomicOutput | None = None
         self._document = None
 
@@ -334,7 +330,9 @@ class _OutputFiles:
         """Write the digest of a part of `job`'s input; True when that completed its output."""
         if part.first:
             self.discard()  # an output left open: its input failed part-way
-            self._file = AtomicOutput(job.output)
+            if not job.replace_any:  # a file may have appeared there since the export began
+                check_replaceable(self._folder, job.relpath, self._fmt, force=False, inputs=set())
+            self._file = self._folder.open_output(job.relpath)
             meta = {"signature": self._signature, "input": digest.page.input, "input_sha256": job.input_sha256}
             self._document = DOCUMENT_FORMATS[self._fmt].writer(self._file.write, full=self._full, meta=meta)
         self._document.part(digest, first=part.first, last=part.last)

@@ -5,17 +5,15 @@ For each sentence, in the order they appear:
 - every quantity, converted exactly by `summarize.quantities` (1550亿元 -> 155 billion yuan), with the
   noun it counts when the Chinese uses a measure word (超210万种商品 -> over 2.1 million kinds of
   commodities);
-- names of people, places and organizations: the user's or default glossary, else CC-CEDICT's
-  proper-noun entries (雅加达 -> Jakarta), else pinyin (傅妙玲 -> Fu Miaoling, 金华市 -> Jinhua City);
-- the most informative other words: their news sense from the package's curated table
-  (summarize/data/news_senses.tsv: 出口 -> export, 正值 -> just at, 种粮大户 -> large grain
-  grower), else a short, common CC-CEDICT sense, else, for a compound CC-CEDICT lacks, the senses
-  of its parts (统计分析司 -> statistics analysis department). A word jieba tags as a name but
-  which is a common word or compound (惠及, 明显改善) is glossed as such, never written as pinyin.
+- names of people, places and organizations, and the most informative other words, in English
+  from summarize/gloss_words.py: glossary, CC-CEDICT's proper nouns, pinyin where a name is surely
+  meant (傅妙玲 -> Fu Miaoling, 金华市 -> Jinhua City), the news-sense table (出口 -> export), a
+  short CC-CEDICT sense, or a compound's parts (统计分析司 -> statistics analysis department).
 
-The news-sense table is for the gloss only: unlike the glossary (summarize/glossary.py), whose
-English is written into the Chinese before machine translation, it holds common words, whose
-right English depends on context a translation model sees and a gloss does not.
+A wrong word is worse than none: where the sentence's context changes a word's reading or makes it
+doubtful (十九日 is a date, 郭姓男子 someone surnamed Guo, 久久为功 a set phrase, “富春山居图” a
+title, 同行 read two ways, 铺/展出 a doubtful cut), the gloss says the right thing or nothing
+(summarize/gloss_context.py and the checks below).
 
     [gloss] May 15; municipal science and technology bureau; first quarter; 2.366 billion yuan; ...
 
@@ -27,11 +25,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .digest import GLOSS_LABEL, GLOSS_SENTENCE_SEPARATOR
+from .gloss_words import (
+    LEFT_OUT,
+    NUMERAL_START,
+    ORG_TAGS,
+    PERSON_TAGS,
+    PLACE_TAGS,
+    is_common_word,
+    is_name,
+    is_surname,
+    known_name,
+    left_out,
+    name_english,
+    news_sense,
+    news_senses,
+    plural,
+    term_english,
+)
 from .registry import EngineInfo, EngineOptions, Progress
 from .text import HAN as _HAN
 from .text import sentence_texts
@@ -39,7 +53,7 @@ from .text import sentence_texts
 if TYPE_CHECKING:
     from .glossary import Glossary
 
-REVISION = "keyfacts/3"  # bump when the output changes: caches and up-to-date exports key on it
+REVISION = "keyfacts/4"  # bump when the output changes: caches and up-to-date exports key on it
 LABEL = GLOSS_LABEL
 ITEM_SEPARATOR = "; "
 SENTENCE_SEPARATOR = GLOSS_SENTENCE_SEPARATOR
@@ -48,57 +62,16 @@ MIN_TERM_IDF = 5.0  # words at least this rare in general news (jieba's IDF) are
 MAX_PHRASE_TOKENS = 4  # a news-sense entry jieba cuts apart (种粮/大户) spans at most this many words
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’+-]*")
-_NUMERAL_START = re.compile(r"^[0-9０-９一二三四五六七八九十两百千万]")
 
-# jieba part-of-speech tags (ICTCLAS set).
-_PERSON_TAGS = {"nr", "nrfg", "nrt"}
-_PLACE_TAGS = {"ns"}
-_ORG_TAGS = {"nt", "nz"}
-_NOUN_TAGS = {"n", "nz", "nt", "ns", "j", "ng", "nl"}  # what a count can be of
+_NOUN_TAGS = {"n", "nz", "nt", "ns", "j", "ng", "nl", "s"}  # what a count can be of
 _TERM_TAGS = {"n", "vn", "nz", "nt", "j", "an", "i", "nl", "v", "common"}
 _CONJUNCTIONS = {"和", "与", "及", "以及", "、"}
 
-# Administrative and institutional suffixes of names: 金华市 -> Jinhua City.
-_NAME_SUFFIXES = {
-    "省": "Province",
-    "市": "City",
-    "县": "County",
-    "区": "District",
-    "镇": "Town",
-    "乡": "Township",
-    "村": "Village",
-    "街道": "Subdistrict",
-    "自治区": "Autonomous Region",
-    "自治州": "Autonomous Prefecture",
-}
-_PLACE_ENDINGS = frozenset("省市县区镇乡村山江河湖岛")
-# Single characters that head or end institutional compounds CC-CEDICT does not list.
-_SINGLE_PREFIXES = {
-    "省": "provincial", "市": "municipal", "县": "county", "区": "district", "国": "national",
-    "新": "new", "总": "overall", "副": "deputy",
-}  # fmt: skip
-_SINGLE_SUFFIXES = {
-    "局": "bureau", "厅": "department", "委": "committee", "院": "institute", "所": "institute",
-    "馆": "hall", "站": "station", "厂": "factory", "店": "shop", "园": "park", "城": "city",
-    "户": "household", "商": "merchant", "员": "staff", "展": "exhibition", "会": "fair",
-    "部": "ministry", "办": "office", "队": "team", "组": "group", "港": "port", "司": "department",
-}  # fmt: skip
+
 # News furniture and reporting verbs that carry no fact.
 _SKIP_WORDS = {"本报讯", "本报", "记者", "通讯员", "获悉", "据悉", "据了解", "了解到", "表示", "指出"}
 # Measure words that say "kinds of" in English: 210万种商品 -> 2.1 million kinds of commodities.
 _KIND_MEASURES = ("种", "类")
-_UNCOUNTABLE = {
-    "information", "equipment", "news", "software", "furniture", "merchandise", "research",
-    "evidence", "staff", "personnel", "capital", "money", "data", "traffic", "cargo", "freight",
-    "wood", "bamboo", "machinery", "livestock", "poultry", "grain", "clothing", "hardware",
-    "advice", "progress", "knowledge", "investment", "funding", "infrastructure", "population",
-}  # fmt: skip
-_IRREGULAR_PLURALS = {
-    "person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
-    "tooth": "teeth", "mouse": "mice", "leaf": "leaves", "life": "lives", "wife": "wives",
-    "knife": "knives", "shelf": "shelves", "half": "halves", "analysis": "analyses",
-    "crisis": "crises", "phenomenon": "phenomena", "criterion": "criteria",
-}  # fmt: skip
 
 
 @dataclass
@@ -113,6 +86,7 @@ class _Token:
 @dataclass
 class _Item:
     start: int
+    end: int  # the Chinese it glosses is sentence[start:end]
     text: str
     term_weight: float | None = None  # None: always kept (quantities, names)
 
@@ -134,6 +108,13 @@ def gloss(text: str, glossary: Glossary | None = None) -> str:
 
 def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
     """The English key facts of one sentence, in their order in the sentence."""
+    return [english for _, english in key_fact_pairs(sentence, glossary)]
+
+
+def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:
+    """(the Chinese, its English) for each key fact of one sentence, in sentence order."""
+    from . import cedict
+    from . import gloss_context as context
     from .chinese_words import idf_table
     from .quantities import find_quantities, to_english
 
@@ -142,40 +123,68 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
     used = [False] * len(tokens)
     items: list[_Item] = []
     lookup = _lookup(glossary)
-    quantities = find_quantities(sentence)
+
+    def cover(start: int, end: int, *, partly: bool = True) -> None:
+        for k, token in enumerate(tokens):
+            if (token.start < end and token.end > start) if partly else (start <= token.start and token.end <= end):
+                used[k] = True
+
+    # Context first: 郭姓男子 is someone surnamed Guo, 1+4+X a code, not three numbers.
+    fixed = context.surnamed(sentence) + context.codes(sentence)
+    for span in fixed:
+        items.append(_Item(span.start, span.end, span.english))
+        cover(span.start, span.end)
+    quantities = [
+        q
+        for q in find_quantities(sentence)
+        if not any(s.overlaps(q.start, q.end) for s in fixed) and not _word_not_number(q)
+    ]
+    quoted = context.quoted(sentence)
 
     if glossary is not None:
         for start, end, entry in glossary.find(sentence):
-            if any(q.start < end and q.end > start for q in quantities):
+            if any(q.start < end and q.end > start for q in quantities) or any(s.overlaps(start, end) for s in fixed):
                 continue  # the number module says numbers (十五五), exactly
-            items.append(_Item(start, entry.en))
-            for k, token in enumerate(tokens):
-                if token.start < end and token.end > start:
-                    used[k] = True
+            items.append(_Item(start, end, entry.en))
+            cover(start, end)
+
+    def known(text: str) -> str | None:
+        return news_sense(text) or ("" if cedict.contains(text) or (lookup and lookup(text)) else None)
+
+    def named(token: _Token) -> bool:
+        return bool(lookup and lookup(token.word)) or bool(known_name(token.word))
+
+    for span in context.fixed_expressions(sentence, tokens, known, named):
+        if span.english:
+            items.append(_Item(span.start, span.end, span.english, idf.get(sentence[span.start : span.end], unseen)))
+        cover(span.start, span.end, partly=False)
 
     # Before the counts: 3个货柜意向合作 counts containers, not the first word of 意向合作.
     in_quantity = [any(q.start < t.end and q.end > t.start for q in quantities) for t in tokens]
     for start, end, english in _news_phrases(tokens, [u or q for u, q in zip(used, in_quantity)]):
         used[start:end] = [True] * (end - start)
         weight = max(idf.get(t.word, unseen) for t in tokens[start:end])
-        if weight >= MIN_TERM_IDF:
-            items.append(_Item(tokens[start].start, english, weight))
+        if weight >= MIN_TERM_IDF and english != LEFT_OUT:
+            items.append(_Item(tokens[start].start, tokens[end - 1].end, english, weight))
 
     for quantity in quantities:
-        text = to_english(quantity)
+        text = context.day_date(quantity, sentence) or context.counted_period(quantity, sentence)
+        text = text or to_english(quantity)
         if not text:
             continue
+        if context.counts_businesses(quantity, sentence):
+            text = text.removesuffix(" households").removesuffix(" household")
+        end = quantity.end
         after = [k for k, t in enumerate(tokens) if t.start >= quantity.end]
-        for k, token in enumerate(tokens):
-            if token.start < quantity.end and token.end > quantity.start:
-                used[k] = True
+        cover(quantity.start, quantity.end)
         if quantity.kind == "number" and quantity.unit is None:
             counted = _counted_noun(tokens, after, used, lookup, quantity.end)
             if counted:
+                noun, end = counted
                 kinds = "kinds of " if quantity.text.rstrip().endswith(_KIND_MEASURES) else ""
                 many = quantity.value != 1 or quantity.upper is not None or quantity.qualifier
-                text = f"{text} {kinds}{_plural(counted) if many else counted}"
-        items.append(_Item(quantity.start, text))
+                text = f"{text} {kinds}{plural(noun) if many else noun}"
+        items.append(_Item(quantity.start, end, text))
 
     k = 0
     while k < len(tokens):
@@ -183,77 +192,66 @@ def key_facts(sentence: str, glossary: Glossary | None = None) -> list[str]:
         if used[k]:
             k += 1
             continue
-        if token.word in _SKIP_WORDS:
+        if token.word in _SKIP_WORDS or left_out(token.word):
             pass
         elif news_sense(token.word):  # before the name tags: jieba tags 惠及 ns, 新一轮 nz
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
-                items.append(_Item(token.start, news_sense(token.word), weight))
+                items.append(_Item(token.start, token.end, news_sense(token.word), weight))
         elif token.tag == "eng" or (_LATIN_WORD.fullmatch(token.word) and len(token.word) > 1):
-            items.append(_Item(token.start, token.word))
-        elif token.tag in _PERSON_TAGS or (token.tag in _PLACE_TAGS and _is_name(token.word)) or token.tag in _ORG_TAGS:
-            word, tag = token.word, token.tag
+            if len(token.word) > 1:  # a lone letter (C位, A股) says nothing on its own
+                items.append(_Item(token.start, token.end, token.word))
+        elif token.tag in PERSON_TAGS or (token.tag in PLACE_TAGS and is_name(token.word)) or token.tag in ORG_TAGS:
+            word, tag, end = token.word, token.tag, token.end
             # jieba often splits a name after its surname: 龚/nr 盈盈/z, 欧阳/ns 娜娜/nrt.
             follower = tokens[k + 1] if k + 1 < len(tokens) else None
             if (
                 follower is not None
-                and (tag in _PERSON_TAGS or follower.tag in _PERSON_TAGS)
-                and _surname(word)
+                and (tag in PERSON_TAGS or follower.tag in PERSON_TAGS)
+                and is_surname(word)
                 and follower.start == token.end
                 and not used[k + 1]
                 and 1 <= len(follower.word) <= 2
                 and _HAN.search(follower.word)
-                and (not _common_word(follower.word) or _given_name_after(token, follower))
+                and (not is_common_word(follower.word) or _given_name_after(token, follower))
             ):
-                word, tag = word + follower.word, "nr"
+                word, tag, end = word + follower.word, "nr", follower.end
                 used[k + 1] = True
             # A lone surname is no name: jieba cut off a character of a longer word (统计分析/司/司长).
-            name = None if tag in _PERSON_TAGS and len(word) == 1 else _name(word, tag, lookup)
+            # In quotation or title marks a name-like word is a title or a coined term (“富春山居图”):
+            # no pinyin guesses there.
+            # Nor where jieba's cut is in doubt: a word with a lone character before it (铺/展出),
+            # a name after a lone character it also took for a name (普/惠小微: not Mr Hui).
+            lone_name_before = k > 0 and len(tokens[k - 1].word) == 1 and tokens[k - 1].tag in PERSON_TAGS
+            lone_name_before = lone_name_before and tokens[k - 1].end == token.start
+            guess = not any(q.overlaps(token.start, end) for q in quoted)
+            guess = guess and not _cut_in_doubt(tokens, k) and not lone_name_before
+            name = None if tag in PERSON_TAGS and len(word) == 1 else name_english(word, tag, lookup, guess=guess)
             if name:
-                items.append(_Item(token.start, name))
-        elif _known_name(token.word):  # 美联储/j "US Federal Reserve", 亚运会/j "Asian Games"
-            items.append(_Item(token.start, _known_name(token.word)))
+                items.append(_Item(token.start, end, name))
+        elif known_name(token.word):  # 美联储/j "US Federal Reserve", 亚运会/j "Asian Games"
+            items.append(_Item(token.start, token.end, known_name(token.word)))
         elif token.tag in _TERM_TAGS and len(token.word) > 1 and _HAN.search(token.word):
             weight = idf.get(token.word, unseen)
             if weight >= MIN_TERM_IDF and (token.tag != "v" or weight >= MIN_TERM_IDF + 2):
-                english = _term(token.word, noun=token.tag != "v")
+                ambiguous = _cut_in_doubt(tokens, k)
+                english = None if ambiguous else term_english(token.word, noun=token.tag != "v")
                 if english:
-                    items.append(_Item(token.start, english, weight))
+                    items.append(_Item(token.start, token.end, english, weight))
         used[k] = True
         k += 1
 
     terms = sorted((i for i in items if i.term_weight is not None), key=lambda i: -i.term_weight)
     dropped = {id(i) for i in terms[MAX_TERMS:]}
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for item in sorted(items, key=lambda i: i.start):
         key = item.text.lower()
         if id(item) in dropped or key in seen:
             continue
         seen.add(key)
-        out.append(item.text)
+        out.append((sentence[item.start : item.end], item.text))
     return out
-
-
-@lru_cache(maxsize=1)
-def news_senses() -> dict[str, str]:
-    """The package's news-sense table (summarize/data/news_senses.tsv, `中文<TAB>English`, `#`
-    comments): the English a news reader expects for words whose first CC-CEDICT sense is wrong
-    in news (出口 "an exit" -> export) or which CC-CEDICT lacks (新一轮 -> new round)."""
-    from importlib import resources
-
-    text = resources.files("summarize").joinpath("data", "news_senses.tsv").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        zh, tab, en = line.partition("\t")
-        if tab and zh.strip() and not zh.startswith("#") and en.strip():
-            table[zh.strip()] = en.strip()
-    return table
-
-
-def news_sense(word: str) -> str | None:
-    """The news sense of `word` from the table, or None."""
-    return news_senses().get(word)
 
 
 def _news_phrases(tokens: list[_Token], taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -303,7 +301,7 @@ def _tokens(sentence: str) -> list[_Token]:
         if not word.strip():
             continue
         jieba_tag = tag
-        if tag in _PERSON_TAGS | _ORG_TAGS and len(word) > 1 and not _is_name(word):
+        if tag in PERSON_TAGS | ORG_TAGS and len(word) > 1 and not is_name(word):
             tag = "common"  # a dictionary word jieba took for a name (齐全/nr, 联通/nz "to connect")
         tokens.append(_Token(word, tag, start, position, jieba_tag))
     return tokens
@@ -315,20 +313,23 @@ def _counted_noun(
     used: list[bool],
     lookup: Callable[[str], str | None] | None,
     start: int,
-) -> str | None:
-    """English for the noun phrase a count is about: the head (last) noun of each run of nouns
-    right after the quantity, joined by "and" (230多个国家和地区 -> countries and regions)."""
+) -> tuple[str, int] | None:
+    """English for the noun phrase a count is about, and where it ends: the head (last) noun of
+    each run of nouns right after the quantity, joined by "and" (230多个国家和地区 -> countries
+    and regions)."""
     heads: list[str] = []
     run: list[int] = []
-    next_start = start
+    next_start = end = start
 
     def close_run() -> None:
+        nonlocal end
         if run:
             head = tokens[run[-1]]
-            english = (lookup(head.word) if lookup else None) or _term(head.word, noun=True)
+            english = (lookup(head.word) if lookup else None) or term_english(head.word, noun=True)
             if english:
                 heads.append(english)
                 used[run[-1]] = True
+                end = head.end
             run.clear()
 
     for k in after:
@@ -336,218 +337,52 @@ def _counted_noun(
         if used[k] or (not run and not heads and token.start > next_start):
             break  # a glossary term, or not right after the number
         next_start = token.end
-        if token.tag in _NOUN_TAGS and _HAN.search(token.word) and not _NUMERAL_START.match(token.word):
+        if len(token.word) == 1 and token.tag in _NOUN_TAGS:
+            run.clear()  # a unit the number module does not know (20吉瓦时), not what is counted
+            break
+        if token.tag in _NOUN_TAGS and _HAN.search(token.word) and not NUMERAL_START.match(token.word):
             run.append(k)
         elif token.word in _CONJUNCTIONS and run:
             close_run()
         else:
             break
     close_run()
-    return " and ".join(heads) or None
+    return (" and ".join(heads), end) if heads else None
 
 
-def _plural(phrase: str) -> str:
-    parts = phrase.split(" and ")
-    return " and ".join(_plural_noun(p) for p in parts)
+def _cut_in_doubt(tokens: list[_Token], k: int) -> bool:
+    """Whether jieba may have cut the word at `k` wrongly: its first character makes a dictionary
+    word with the character before (铺/展出: 铺展 "spread out"; 上/好学: 上好 "first-rate"), or its
+    last with the one after. Then its own dictionary sense may not be what the sentence says."""
+    from . import cedict
+
+    word = tokens[k].word
+    before = tokens[k - 1] if k > 0 and tokens[k - 1].end == tokens[k].start else None
+    after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].start == tokens[k].end else None
+    pairs = []
+    if before and len(before.word) == 1 and _HAN.match(before.word):
+        pairs.append(before.word + word[0])
+    if after and len(after.word) == 1 and _HAN.match(after.word):
+        pairs.append(word[-1] + after.word)
+    return any(any(not e.proper for e in cedict.entries(pair)) for pair in pairs)
 
 
-def _plural_noun(phrase: str) -> str:
-    head, of, tail = phrase.partition(" of ")
-    if of and head:  # scope of authority -> scopes of authority
-        return f"{_plural_noun(head)} of {tail}"
-    words = phrase.split()
-    if not words:
-        return phrase
-    last = words[-1]
-    lower = last.lower()
-    if lower in _UNCOUNTABLE or not lower.isalpha() or (lower.endswith("s") and not lower.endswith("ss")):
-        return phrase
-    if lower in _IRREGULAR_PLURALS:
-        plural = _IRREGULAR_PLURALS[lower]
-    elif lower.endswith(("s", "x", "z", "ch", "sh")):
-        plural = last + "es"
-    elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
-        plural = last[:-1] + "ies"
-    else:
-        plural = last + "s"
-    return " ".join(words[:-1] + [plural])
+def _word_not_number(quantity) -> bool:
+    """A word the number module reads as a count: 零 starting a word (零部件 "parts"), or 一 and a
+    measure word that make a dictionary word (一度 "for a time", 一线 "front line")."""
+    from . import cedict
+
+    text = quantity.text.strip()
+    if quantity.value == 0 and quantity.unit is None and text[:1] in ("零", "〇"):
+        return True
+    return text[:1] == "一" and len(text) == 2 and any(not e.proper for e in cedict.entries(text))
 
 
 def _given_name_after(surname: _Token, follower: _Token) -> bool:
     """Whether jieba, having cut a one-character surname off as a person (赵/nr), also took the
     word after it for a name although it is a dictionary word: 德才/nr "ethics and ability" in
     赵德才, 万安/nz "completely secure" in 蒋万安."""
-    return len(surname.word) == 1 and surname.tag in _PERSON_TAGS and follower.jieba_tag in _PERSON_TAGS | {"nz"}
-
-
-def _surname(word: str) -> bool:
-    from . import cedict
-
-    return len(word) <= 2 and cedict.surname(word) is not None
-
-
-def _common_word(word: str) -> bool:
-    from . import cedict
-
-    return any(not e.proper for e in cedict.entries(word))
-
-
-def _known_name(word: str) -> str | None:
-    """The English name of a word CC-CEDICT lists as a proper noun only, whatever jieba's tag
-    (abbreviations come tagged j: 美联储, 亚运会, 世贸组织)."""
-    from . import cedict
-
-    if len(word) < 2 or not _is_name(word):
-        return None
-    return cedict.proper_name(word)
-
-
-def _is_name(word: str) -> bool:
-    """jieba's name tags also land on common words (齐全/nr "complete", 联通/nz "to connect"): a
-    name has no common CC-CEDICT entry (or a proper one only) and does not start with a numeral."""
-    from . import cedict
-
-    if _NUMERAL_START.match(word) or not _HAN.search(word):
-        return False
-    return not any(not e.proper for e in cedict.entries(word))
-
-
-def _name(word: str, tag: str, lookup: Callable[[str], str | None] | None) -> str | None:
-    if lookup:
-        found = lookup(word)
-        if found:
-            return found
-    if tag in _PERSON_TAGS:
-        # A person's name never splits into common words: 明显改善/nr is "clear; improve".
-        return (_compose(word, verbs=True) if len(word) >= 4 else None) or person_name(word)
-    return place_name(word, lookup)
-
-
-def chinese_person_name(word: str, tag: str) -> str | None:
-    """How `word`, tagged a person by jieba, is written in English when it is a name whose
-    spelling is known: CC-CEDICT's (习近平 -> Xi Jinping), else the pinyin of a Chinese name (傅妙玲
-    -> Fu Miaoling); None otherwise. jieba's person tag also lands on common words (齐全, 明显改善,
-    金点子), places (富春山, 胡志明市) and foreign names (圣保罗), whose English is not pinyin: a
-    name here has 2 to 4 characters, starts with a surname, does not end like a place and, unless
-    CC-CEDICT knows it, is not a surname and a common word, or common words."""
-    from . import cedict
-
-    if tag not in ("nr", "nrfg") or not 2 <= len(word) <= 4 or not _is_name(word):
-        return None
-    family = 2 if _surname(word[:2]) and len(word) >= 3 else 1
-    if not _surname(word[:family]) or word[-1] in _PLACE_ENDINGS:
-        return None
-    known = cedict.proper_name(word)
-    if known:
-        return known
-    if (len(word) - family >= 2 and _common_word(word[family:])) or (len(word) >= 4 and _compose(word, verbs=True)):
-        return None
-    return person_name(word)
-
-
-def person_name(word: str) -> str:
-    """A Chinese person's name in pinyin, surname first: 傅妙玲 -> Fu Miaoling; a name CC-CEDICT
-    knows keeps its spelling there (习近平 -> Xi Jinping)."""
-    from . import cedict
-
-    known = cedict.proper_name(word)
-    if known:
-        return known
-    split = 2 if len(word) >= 3 and cedict.surname(word[:2]) else 1
-    family = cedict.surname(word[:split]) or romanize(word[:split])
-    given = romanize(word[split:])
-    return f"{family} {given}".strip() if given else family
-
-
-def place_name(word: str, lookup: Callable[[str], str | None] | None = None) -> str:
-    """A place or organization name: CC-CEDICT's English name, else the name of its stem plus
-    the English of an administrative suffix (金华市 -> Jinhua City), else pinyin (义乌 -> Yiwu)."""
-    from . import cedict
-
-    suffixed = [(s, e) for s, e in _NAME_SUFFIXES.items() if word.endswith(s) and len(word) - len(s) >= 2]
-    for suffix, english in sorted(suffixed, key=lambda item: -len(item[0])):
-        stem = word[: -len(suffix)]
-        stem_name = (lookup(stem) if lookup else None) or cedict.proper_name(stem)
-        if stem_name:
-            return f"{stem_name} {english}"
-    known = cedict.proper_name(word)
-    if known:
-        return known
-    if suffixed:
-        suffix, english = max(suffixed, key=lambda item: len(item[0]))
-        return f"{romanize(word[: -len(suffix)])} {english}"
-    return _compose(word) or romanize(word)
-
-
-def romanize(chars: str) -> str:
-    """Hanyu pinyin of `chars` as one capitalized word, with an apostrophe before a syllable
-    that starts with a vowel (西安 -> Xi'an). Characters without a reading are kept."""
-    from pypinyin import lazy_pinyin
-
-    syllables = lazy_pinyin(chars, v_to_u=True, errors=lambda text: list(text))
-    word = ""
-    for syllable in syllables:
-        if word and syllable[:1] in ("a", "o", "e") and word[-1:].isalpha():
-            word += "'"
-        word += syllable
-    return word[:1].upper() + word[1:]
-
-
-def _term(word: str, *, noun: bool) -> str | None:
-    """A short CC-CEDICT sense of a common word, or for a noun CC-CEDICT lacks, the English of
-    its parts (市科技局 -> municipal science and technology bureau)."""
-    from . import cedict
-
-    found = news_sense(word) or cedict.sense(word, reading=_reading(word), noun=noun)
-    return found or (_compose(word) if noun else None)
-
-
-def _compose(word: str, *, verbs: bool = False) -> str | None:
-    """English of a compound noun from dictionary or news-sense words of two or more characters,
-    plus one leading or trailing institutional character (省政府 -> provincial government, 经营户
-    -> None: 经营 is a verb, unless `verbs`). None unless every part is found. The single
-    characters are tried as affixes first, then as part of a word (福特公司: 公司, not 司)."""
-    prefix = _SINGLE_PREFIXES.get(word[:1], "") if len(word) > 2 else ""
-    suffix = _SINGLE_SUFFIXES.get(word[-1:], "") if len(word) > 2 else ""
-    for lead, tail in dict.fromkeys(((prefix, suffix), (prefix, ""), ("", suffix), ("", ""))):
-        core = word[1 if lead else 0 : -1 if tail else len(word)]
-        middle = _compose_parts(core, word, verbs)
-        if middle is None:
-            continue
-        parts = ([lead] if lead else []) + middle + ([tail] if tail else [])
-        if len(parts) >= 2:
-            return " ".join(parts)
-    return None
-
-
-def _compose_parts(core: str, word: str, verbs: bool) -> list[str] | None:
-    """The English of `core` as dictionary or news-sense words of two or more characters, longest
-    first from the left; None unless every part is found."""
-    from . import cedict
-
-    table = news_senses()
-    parts = []
-    i = 0
-    while i < len(core):
-        for j in range(len(core), i + 1, -1):
-            piece = core[i:j]
-            if piece != word and (piece in table or cedict.contains(piece)):
-                break
-        else:
-            return None
-        english = table.get(piece) or (None if _common_word(piece) else cedict.proper_name(piece))
-        english = english or cedict.sense(piece, reading=_reading(piece), noun=True, strict=not verbs)
-        if not english:
-            return None
-        parts.append(english.removeprefix("the ") if parts else english)  # broad public
-        i = j
-    return parts
-
-
-def _reading(word: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(word, v_to_u=False, errors="ignore"))
+    return len(surname.word) == 1 and surname.tag in PERSON_TAGS and follower.jieba_tag in PERSON_TAGS | {"nz"}
 
 
 class GlossTranslator:

@@ -222,7 +222,8 @@ def _summary_request(page: Page, article: Article) -> SummaryRequest | None:
     sentences = [model for model, _ in _summary_sentences(page, article) if model.strip()]
     if not sentences or page.script == "other":
         return None
-    return SummaryRequest(article.id, _model_text(page, article.title) if article.title else None, sentences)
+    headline = " ".join(text for text in (article.title, article.subtitle) if text)  # 访…经营户傅妙玲 says who
+    return SummaryRequest(article.id, _model_text(page, headline) if headline else None, sentences)
 
 
 def _summarize(digests: list[PageDigest], summarizing: Cached[SummaryRequest, CheckedSummary], progress: Where | None) -> None:

@@ -4,25 +4,40 @@
 decodes one of them; `iter_sources` does both and yields errors instead of raising them, so a
 batch goes on past a bad file. Errors are `InputError`s whose message is one line naming the
 input and saying what to do.
+
+A stream (stdin, a FIFO, a device) may never end (`yes 你好 | summarize run -`): it is read in
+small reads (a signal is acted on between them), decoded STREAM_READ_BYTES at a time (cut at a
+line end), and one longer than that gives a Source in parts of about STREAM_PART_CHARS, cut
+between articles where possible (segmentation.parts): `text` is the first, `rest` yields the
+others only as they are consumed, so memory stays bounded however long the stream.
 """
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
 import stat
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
-from .decoding import DETECTION_SAMPLE_BYTES, NotTextError, decode_bytes, sniff_binary
+from .decoding import DETECTION_SAMPLE_BYTES, Decoded, NotTextError, decode_bytes, sniff_binary
 from .document import STDIN, STDIN_LABEL
 from .errors import InputError
 
 STDIN_RELPATH = Path("stdin.txt")
 TEXT_SUFFIX = ".txt"
+# A stream is decoded this many bytes at a time, and a long one given in parts of this many
+# characters: a few articles each, so that no engine is handed a monstrous article at once.
+STREAM_READ_BYTES = 1 << 20
+STREAM_PART_CHARS = 32_000
+# One read of a stream: small enough that a signal waits for none.
+_READ_BYTES = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -47,11 +62,19 @@ class Source:
     text: str  # decoded and normalized: this is Page.text
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
     warnings: list[str] = field(default_factory=list)  # problems worth a line on stderr
-    raw_sha256: str = ""  # of the bytes actually read (the file may change after)
+    raw_sha256: str = ""  # of the bytes actually read (the file may change after); "" for a long stream
+    # A stream longer than one part: the text after `text`, part by part, read as it is consumed.
+    rest: Iterator[str] | None = None
 
     @property
     def label(self) -> str:
         return STDIN_LABEL if self.path is None else self.input
+
+    def texts(self) -> Iterator[str]:
+        """All the text, in parts (one for a file): `text`, then what `rest` yields."""
+        yield self.text
+        if self.rest is not None:
+            yield from self.rest
 
 
 def discover(inputs: Sequence[str]) -> list[InputRef | InputError]:
@@ -73,21 +96,20 @@ def discover(inputs: Sequence[str]) -> list[InputRef | InputError]:
 
 
 def read_source(ref: InputRef) -> Source:
-    """Read and decode one input. Raises InputError (missing, unreadable, empty, binary,
-    undecodable)."""
-    data = _read_stdin() if ref.path is None else _read_file(ref)
-    if not data:
-        raise InputError("the input is empty", path=ref.label, hint="Give it some Chinese text")
-    raw_sha256 = hashlib.sha256(data).hexdigest()
-    try:
-        decoded = decode_bytes(data)
-    except NotTextError as exc:
-        raise InputError(str(exc), path=ref.label, hint="Give a plain-text file") from None
-    finally:
-        del data
-    if not decoded.text.strip():
-        raise InputError("the input contains only whitespace", path=ref.label, hint="Give it some Chinese text")
-    return Source(ref.input, ref.path, ref.output_relpath, decoded.text, decoded.encoding, decoded.warnings, raw_sha256)
+    """Read and decode one input (a long stream: its first part, see the module doc). Raises
+    InputError (missing, unreadable, empty, binary, undecodable)."""
+    stream = _open_stdin() if ref.path is None else _open_file(ref)
+    if isinstance(stream, bytes):  # a regular file, read whole
+        return _source(ref, stream, hashlib.sha256(stream).hexdigest())
+    parts = _byte_parts(stream, ref.label, close=ref.path is not None)
+    first = next(parts, b"")
+    following = next(parts, None)
+    if following is None:  # the whole stream in one part: as a file
+        return _source(ref, first, hashlib.sha256(first).hexdigest())
+    source = _source(ref, first, "")
+    texts = _stream_texts(source.text, chain([following], parts), ref.label)
+    source.text, source.rest = next(texts), texts
+    return source
 
 
 def iter_sources(inputs: Sequence[str]) -> Iterator[Source | InputError]:
@@ -100,6 +122,49 @@ def iter_sources(inputs: Sequence[str]) -> Iterator[Source | InputError]:
             yield read_source(item)
         except InputError as exc:
             yield exc
+
+
+def _source(ref: InputRef, data: bytes, raw_sha256: str) -> Source:
+    if not data:
+        raise InputError("the input is empty", path=ref.label, hint="Give it some Chinese text")
+    decoded = _decode(data, ref.label)
+    del data
+    if not decoded.text.strip():
+        raise InputError("the input contains only whitespace", path=ref.label, hint="Give it some Chinese text")
+    return Source(ref.input, ref.path, ref.output_relpath, decoded.text, decoded.encoding, decoded.warnings, raw_sha256)
+
+
+def _decode(data: bytes, label: str) -> Decoded:
+    try:
+        return decode_bytes(data)
+    except NotTextError as exc:
+        raise InputError(str(exc), path=label, hint="Give a plain-text file") from None
+
+
+class InputWarning(UserWarning):
+    """A problem in a later part of a long stream (the first part's are the Source's warnings)."""
+
+
+def _stream_texts(text: str, following: Iterator[bytes], label: str) -> Iterator[str]:
+    """A long stream's text in parts (see the module doc): `text`, decoded from its first bytes
+    part, then each following bytes part decoded on its own."""
+    from .segmentation.parts import part_spans
+
+    carry = text
+    for data in chain([b""], following):
+        decoded = _decode(data, label) if data else Decoded("", "")
+        del data
+        for warning in decoded.warnings:
+            warnings.warn(f"{label}: {warning}", InputWarning, stacklevel=2)
+        text = carry + decoded.text
+        del decoded
+        spans = list(part_spans(text, STREAM_PART_CHARS))
+        for start, end in spans[:-1]:
+            if not text[start:end].isspace():
+                yield text[start:end]
+        carry = text[spans[-1][0] :]
+    if carry and not carry.isspace():
+        yield carry
 
 
 def printable(name: str) -> str:
@@ -172,38 +237,96 @@ def _output_relpath(path: Path, root: Path, several_folders: bool) -> Path:
     return Path(os.path.abspath(root)).name / relative if several_folders else relative
 
 
-def _read_file(ref: InputRef) -> bytes:
+def _open_file(ref: InputRef):
+    """The bytes of a regular file, or an open binary stream (a FIFO or a device named on the
+    command line)."""
     assert ref.path is not None
     try:
         if stat.S_ISREG(ref.path.stat().st_mode):
             return ref.path.read_bytes()
-        with open(ref.path, "rb") as stream:  # a FIFO or a device named on the command line
-            return _read_stream(stream, ref.label)
+        return open(ref.path, "rb")
     except OSError as exc:
         raise _os_error(exc, ref.input, ref.path) from None
 
 
-def _read_stdin() -> bytes:
-    """All bytes until EOF; a pipe that closes early just gives what arrived."""
+def _open_stdin():
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError("stdin is not available", path=STDIN_LABEL, hint="Pipe text in or give a file")
+    return stream
+
+
+def _byte_parts(stream, label: str, *, close: bool) -> Iterator[bytes]:
+    """A stream's bytes in parts of about STREAM_READ_BYTES, each cut after a line end (see
+    `_cut`), until EOF (a pipe that closes early just gives what arrived). Gives up at once on
+    binary data (e.g. /dev/zero, /dev/urandom). A stream in UTF-16 or UTF-32, whose line ends
+    are not single bytes, is one part."""
     try:
-        return _read_stream(stream, STDIN_LABEL)
+        data = _read_upto(stream, STREAM_READ_BYTES, label)
+        reason = sniff_binary(data[:DETECTION_SAMPLE_BYTES])
+        if reason:
+            raise InputError(reason, path=label, hint="Give a plain-text file")
+        whole = _wide_encoding(data)
+        if whole:
+            data = bytearray(data)  # grows in place
+        # A short read is the end: reading on would make a terminal wait for a second Ctrl-D.
+        ended = len(data) < STREAM_READ_BYTES
+        while not ended:
+            more = _read_upto(stream, STREAM_READ_BYTES, label)
+            ended = len(more) < STREAM_READ_BYTES
+            if whole:
+                data += more
+            elif more:
+                cut = _cut(data)
+                yield data[:cut]
+                data = data[cut:] + more
+            del more
+        if data:
+            yield bytes(data)
+    finally:
+        if close:
+            stream.close()
+
+
+def _wide_encoding(head: bytes) -> bool:
+    """UTF-16 or UTF-32 (a BOM, or NUL bytes: BOM-less UTF-16, or a few stray NULs)."""
+    return head.startswith(_WIDE_BOMS) or b"\x00" in head
+
+
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
+def _cut(data: bytes) -> int:
+    """Where to end a part: after its last line end; else after its last byte below 0x30 (a
+    space, ASCII punctuation: never inside a character in UTF-8, GB18030 or Big5); else before
+    the last UTF-8 character that starts in it."""
+    at = data.rfind(b"\n")
+    if at < 0:
+        at = max(data.rfind(bytes([byte])) for byte in range(0x30))
+    if at >= 0:
+        return at + 1
+    at = len(data) - 1
+    while at > 0 and 0x80 <= data[at] < 0xC0:
+        at -= 1
+    return at or len(data)
+
+
+def _read_upto(stream, size: int, label: str) -> bytes:
+    """Up to `size` bytes, fewer only at EOF, read in small reads (a signal is acted on between
+    them, and a blocked read is interrupted by one)."""
+    pieces = []
+    left = size
+    read = getattr(stream, "read1", stream.read)
+    try:
+        while left > 0:
+            piece = read(min(left, _READ_BYTES))
+            if not piece:
+                break
+            pieces.append(piece)
+            left -= len(piece)
     except OSError as exc:
-        raise _os_error(exc, STDIN_LABEL) from None
-
-
-def _read_stream(stream, label: str) -> bytes:
-    """All bytes until EOF, giving up early on binary data (e.g. a stream from /dev/urandom)."""
-    head = stream.read(DETECTION_SAMPLE_BYTES)
-    reason = sniff_binary(head)
-    if reason:
-        raise InputError(reason, path=label, hint="Give a plain-text file")
-    if len(head) < DETECTION_SAMPLE_BYTES:  # the end came already (at a terminal, a second read would wait for another Ctrl-D)
-        return head
-    rest = stream.read()
-    return head + rest if rest else head
+        raise _os_error(exc, label) from None
+    return b"".join(pieces)
 
 
 def _os_error(exc: OSError, shown: str, path: Path | None = None) -> InputError:

@@ -32,7 +32,7 @@ def _report():
     sys.stderr.write("\\n@loaded:" + ",".join(loaded) + "\\n")
 atexit.register(_report)
 sys.argv = ["summarize", *sys.argv[1:]]
-from summarize.cli import main
+from summarize._entry import main
 main()
 """
 

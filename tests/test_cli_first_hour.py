@@ -91,7 +91,10 @@ def test_the_engines_notice_only_when_it_matters(tmp_path, capsys, monkeypatch):
     [notice] = chinese.stderr.splitlines()
     assert notice == "summarize: notice: built-in engines (no models installed): summarize models list"
     assert len(notice) <= 80
-    quiet = invoke("run", SAMPLE, "--quiet", capsys=capsys, monkeypatch=monkeypatch)
+    cached = invoke("run", SAMPLE, capsys=capsys, monkeypatch=monkeypatch)
+    assert cached.stderr == "" and cached.stdout == chinese.stdout  # from the cache: no engine ran
+    assert invoke("run", SAMPLE, "--no-cache", capsys=capsys, monkeypatch=monkeypatch).stderr.splitlines() == [notice]
+    quiet = invoke("run", SAMPLE, "--quiet", "--no-cache", capsys=capsys, monkeypatch=monkeypatch)
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == chinese.stdout
     explicit = invoke("run", SAMPLE, *BUILTIN, capsys=capsys, monkeypatch=monkeypatch)
     assert explicit.stderr == ""

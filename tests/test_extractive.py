@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.extractive import ExtractiveSummarizer, is_fragment, select_sentences
+from summarize.extractive import ExtractiveSummarizer, is_fragment, rank_sentences, select_sentences
 from summarize.registry import EngineOptions, Summarizer, SummaryRequest, registry
 from summarize.segmentation import segment_text
+from summarize.sentence_facts import strip_credit
 
 # A short made-up news article: lead, details, a near-duplicate of the lead, a quote, an aside.
 ARTICLE = [
@@ -48,9 +49,62 @@ def test_lead_prior_prefers_the_first_of_equally_topical_sentences():
 
 
 def test_headline_pulls_towards_the_sentence_it_is_about():
-    sentences = ["今年春季全市降雨偏多，气温比往年略低。", "全市新能源公交车今年将增加到800辆，覆盖所有主城区线路。"]
+    sentences = ["今年春季全市降雨偏多，气温比往年略低。", "全市新能源公交车将覆盖所有主城区线路。"]
     assert select_sentences(sentences, 30) == [0]
-    assert select_sentences(sentences, 30, title="新能源公交车增加到800辆") == [1]
+    assert select_sentences(sentences, 30, title="新能源公交车覆盖主城区") == [1]
+
+
+def test_the_headline_figure_comes_first_when_the_body_states_it():
+    sentences = [
+        "本报讯 5月14日，为期三天的机械展在会展中心闭幕。",
+        "展会期间，现场洽谈火热，采购商络绎不绝。",
+        "86家本地企业参展，累计达成意向订单千余笔、金额3200余万元。",
+    ]
+    title = "机械展闭幕 本地企业揽获意向订单超3200万元"
+    assert select_sentences(sentences, 40, title=title) == [2]  # over budget: the key sentence whole
+    assert select_sentences(sentences, 80, title=title) == [0, 2]
+    assert 2 not in select_sentences(sentences, 40)  # no headline: the lead
+
+
+def test_figures_beat_filler_and_quotes_scenes_come_last():
+    sentences = [
+        "走进社区食堂，老人们正忙着排队打饭。",
+        "“饭菜可口又实惠，我们天天来。”",
+        "据了解，社区食堂主要由街道和社会力量共同运营。",
+        "今年以来，全区已建成社区食堂36家，累计服务老人12.5万人次。",
+    ]
+    assert select_sentences(sentences, 40) == [3]
+    ranking = rank_sentences(sentences, stop_weak=False)
+    assert ranking[0] == 3 and set(ranking[-2:]) == {0, 1}
+
+
+def test_a_larger_budget_keeps_what_a_smaller_one_had():
+    # The lead is too long for 60: it is taken whole, never swapped for a short filler.
+    sentences = [
+        "5月15日，记者从市科技局获悉，今年一季度我市科技创新投入达23.66亿元，同比增长17.9%，两项指标均居全市第一。",
+        "据了解，科技创新投入主要由政府和企业投入构成。",
+        "截至2025年，全市累计培育国家高新技术企业498家。",
+    ]
+    small, medium, large = (select_sentences(sentences, b) for b in (60, 120, 200))
+    assert small == [0]
+    assert set(small) <= set(medium) <= set(large)
+
+
+def test_credits_and_datelines_never_start_a_summary():
+    for credit, text in [
+        ("记者江宝章报道：", "昨天，全市新建的12座公交站投入使用。"),
+        ("拉萨讯：", "西藏今年新开通航线8条，通航城市达到70个。"),
+        ("本报讯（记者 张三 通讯员 李四）", "昨天上午，新区2.5万平方米的图书馆开馆。"),
+        ("新华社北京7月26日电（记者王五）", "国务院近日印发通知，部署30项重点任务。"),
+    ]:
+        assert strip_credit(credit + text) == text
+        summary = ExtractiveSummarizer(EngineOptions(summary_chars=120)).summarize(
+            [SummaryRequest("a1", None, [credit + text, "此外，相关工作正在推进。"])]
+        )[0]
+        assert summary.text.startswith(text)
+    assert strip_credit("5月15日，记者从市科技局获悉，投入达23.66亿元。") == "5月15日，记者从市科技局获悉，投入达23.66亿元。"
+    assert strip_credit("记者江宝章报道：") == "记者江宝章报道："  # nothing after it: kept, and a fragment
+    assert is_fragment("记者江宝章报道：")
 
 
 def test_fragments_bylines_and_datelines_are_skipped():
@@ -126,6 +180,15 @@ def test_invariants_on_arbitrary_articles(sentences, budget, fill):
         assert sum(len(sentences[i]) for i in picked) <= budget
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_sentence, max_size=10), st.integers(0, 100), st.integers(0, 100), st.booleans())
+def test_a_larger_budget_never_drops_a_sentence(sentences, budget, extra, titled):
+    title = sentences[0] if titled and sentences else None
+    smaller = select_sentences(sentences, budget, title=title)
+    larger = select_sentences(sentences, budget + extra, title=title)
+    assert set(smaller) <= set(larger)
+
+
 def test_registered_backend_summarizes_the_seed_page(sample_page):
     backend = registry().get("summarizer", "extractive")
     summarizer = backend.factory(None, EngineOptions(summary_chars=120))
@@ -145,10 +208,21 @@ def test_registered_backend_summarizes_the_seed_page(sample_page):
         assert summary.sentences, request.id
         assert summary.coverage == 1.0
         assert len(summary.text) <= 120
-        positions = [request.sentences.index(s) for s in summary.sentences]  # whole sentences only
+        bodies = [strip_credit(s) for s in request.sentences]
+        positions = [bodies.index(s) for s in summary.sentences]  # whole sentences only
         assert positions == sorted(positions)
     # The science-and-technology article: its lead carries the key figures.
     assert "23.66亿元" in summaries[1].text
+    # The fair: the orders and the firms its headline announces, not only the dates and venue.
+    assert "5500余万元" in summaries[4].text and "129家" in summaries[4].text
+    # The commentary: what it is about (who, how often), not its abstract opening thesis.
+    assert not summaries[0].text.startswith("经验不是")
+    for budgets in ((60, 120), (120, 200)):
+        small, large = (
+            ExtractiveSummarizer(EngineOptions(summary_chars=b)).summarize(requests) for b in budgets
+        )
+        for a, b in zip(small, large):
+            assert set(a.sentences) <= set(b.sentences)
 
 
 def test_summary_chars_option_sets_the_budget(sample_page):
@@ -159,3 +233,16 @@ def test_summary_chars_option_sets_the_budget(sample_page):
     long = ExtractiveSummarizer(EngineOptions(summary_chars=300)).summarize([request])[0]
     assert len(short.text) <= 50 or len(short.sentences) == 1
     assert len(long.text) <= 300
+
+
+def test_sentence_facts_read_figures_names_quotes_and_scenes():
+    from summarize.sentence_facts import figures, sentence_facts
+
+    fair = sentence_facts("129家义乌外贸企业亮相2026义博会，累计达成意向订单金额5500余万元。")
+    assert {f.value for f in fair.figures} >= {129, 55000000} and 2026 not in {f.value for f in fair.figures}
+    assert "义乌" in fair.names and fair.factual == 1.0
+    assert figures("超5500万元")[0].matches(figures("5500余万元")[0])
+    assert not figures("为期三天，5月14日，两项指标")  # durations, dates and small counts say no amount
+    assert sentence_facts("“饭菜可口又实惠，我们天天来。”").quote
+    assert sentence_facts("走进社区食堂，老人们正在排队。").scene
+    assert sentence_facts("经验不是刻板固化的成品，而是与时俱进的过程。").factual == 0.0

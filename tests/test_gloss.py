@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from summarize import cedict
 from summarize.extractive import ExtractiveSummarizer
-from summarize.gloss import LABEL, GlossTranslator, gloss, person_name, place_name, romanize
+from summarize.gloss import LABEL, GlossTranslator, gloss
+from summarize.gloss_words import person_name, place_name, romanize
 from summarize.glossary import default_glossary, parse_glossary
 from summarize.quantities import find_quantities, to_english
 from summarize.registry import EngineOptions, SummaryRequest, Translator, registry
@@ -225,7 +226,7 @@ def test_compounds_missing_from_cedict_are_composed_from_their_parts():
 
 
 def test_news_sense_table_is_well_formed_and_separate_from_the_glossary():
-    from summarize.gloss import news_sense, news_senses
+    from summarize.gloss_words import news_sense, news_senses
 
     path = REPO / "summarize" / "data" / "news_senses.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]

@@ -209,3 +209,15 @@ def test_a_gloss_paragraph_keeps_one_label():
     assert [shown for _, shown in paragraph_english(translated)] == ["One.", "Two."]
     mixed = [Unit("p.s1", "甲", "one", en_kind=GLOSS), Unit("p.s2", "2026", "2026"), Unit("p.s3", "丙", "three", en_kind=GLOSS)]
     assert [shown for _, shown in paragraph_english(mixed)] == ["[gloss] one", "2026", "| three"]
+
+
+def test_a_gloss_summary_of_several_sentences_is_labelled_once():
+    pages, _ = read_pages([str(SAMPLE_PAGE)])
+    [digest] = run_pages(pages, builtin_engines())
+    several = [ad for ad in digest.articles if len(ad.summary) > 1]
+    assert several  # the 义乌 lead article's summary has two sentences
+    for ad in several:
+        assert ad.summary_en == "[gloss] " + " | ".join(u.en for u in ad.summary if u.en)
+        assert ad.summary_en.count("[gloss]") == 1
+    lead = digest.articles[0].summary_en
+    assert "Xi Jinping" in lead and "| tiny; stall; world's supermarket" in lead and "over 2.1 million kinds of commodities" in lead

@@ -181,7 +181,7 @@ def test_a_huge_input_gives_complete_markdown_and_terminal_views(huge, tmp_path)
 
 
 def test_a_huge_input_exports_the_same_documents_resumably(huge, tmp_path):
-    from summarize.export import read_output_meta
+    from summarize.output_guard import read_output_meta
 
     cwd = huge.page.parent
     for fmt in ("json", "markdown"):

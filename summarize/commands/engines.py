@@ -1,6 +1,7 @@
 """The engines of a command that runs models, and the one notice about them: when no model is
 installed and the built-in fallbacks run, one short line says so, once, and only when a page has
-Chinese for them to work on (an English-only page or an empty one needs no models)."""
+Chinese for them to work on (an English-only page or an empty one needs no models) and, in `run`,
+when they have work to do (a page served from the cache needs none)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from .engines import EngineChoice
 
 if TYPE_CHECKING:
     from ..digest import PageDigest
-    from ..pipeline import Engines, PagePart, RunOptions
+    from ..pipeline import Engines, PagePart, RunOptions, StageCallback
     from ..reading import InputRef, Source
     from .context import Context
 
@@ -36,8 +36,13 @@ def run(ctx: Context, inputs: list[str], options: RunOptions, choice: EngineChoi
     from ..pipeline import Engines, page_batches, run_pages
     from ..reading import discover
 
+    items = discover(inputs)
+    if output is not None:
+        from ..output_guard import refuse_input_as_output
+
+        refuse_input_as_output(output, items)
     ctx.reading_stdin(inputs)
-    inputs_read = _Inputs(discover(inputs), ctx)
+    inputs_read = _Inputs(items, ctx)
     engines: Engines | None = None
     documents: _Documents | None = None
     with ExitStack() as stack:
@@ -46,9 +51,9 @@ def run(ctx: Context, inputs: list[str], options: RunOptions, choice: EngineChoi
             for part in batch:
                 inputs_read.report_notes(part)
             engines = engines or Engines(options)
-            choice.announce(ctx, engines, [part.page for part in batch])
             bars.engines = {"summarize": engines.summarizer.info.name, "translate": engines.translator.info.name}
-            digests = run_pages([part.page for part in batch], engines, progress=bars.update)
+            pages = [part.page for part in batch]
+            digests = run_pages(pages, engines, progress=_announcing(ctx, choice, engines, pages, bars))
             bars.hide()  # while stdout is written
             if documents is None:
                 write = _open_output(ctx, output, stack)
@@ -69,6 +74,20 @@ def _open_output(ctx: Context, output: Path | None, stack: ExitStack) -> Callabl
 
     remove_stale_temps_of(output)  # left by an earlier run killed while writing it
     return stack.enter_context(AtomicOutput(output)).write
+
+
+
+def _announcing(ctx: Context, choice: EngineChoice, engines: Engines, pages: list, bars) -> StageCallback:
+    """The progress callback, which first gives the engines notice when a stage has work to do:
+    a run served from the cache says nothing about the engines."""
+
+    def update(stage: str, done: int, total: int, where: str) -> None:
+        if done < total and not choice.announced:
+            bars.hide()  # the notice is a line of its own, not mixed into the bars
+            choice.announce(ctx, engines, pages)
+        bars.update(stage, done, total, where)
+
+    return update
 
 
 class _Inputs:

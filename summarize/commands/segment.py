@@ -32,6 +32,8 @@ def segment(ctx: Context, inputs: list[str], *, as_json: bool) -> ExitStatus:
             continue
         for warning in item.warnings:
             ctx.report("warning", f"{item.label}: {warning}")
+        if item.rest is not None:  # the offsets shown are into the whole text: a long stream is read whole
+            item.text, item.rest = "".join(item.texts()), None
         page = iter_source_parts(item)
         if as_json:
             if not single:

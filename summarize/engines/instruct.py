@@ -353,7 +353,7 @@ def _scaled(chinese: str) -> bool:
 
 def person_names(text: str) -> list[tuple[str, str]]:
     """(name, pinyin) of the people named in `text` (jieba's person tag), surname first."""
-    from ..gloss import person_name
+    from ..gloss_words import person_name
 
     return [(word, person_name(word)) for word, flag in _tagged(text) if flag == "nr" and len(word) >= 2]
 

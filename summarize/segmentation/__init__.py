@@ -45,29 +45,34 @@ def segment_text(text: str, *, input: str = "-", encoding: str = "utf-8") -> Pag
 
 
 def segment_source(source: Source) -> Page:
-    """Segment a Source from summarize.reading (its text is already normalized)."""
-    page = _segment(source.text, input=source.input, encoding=source.encoding)
+    """Segment a Source from summarize.reading (its text is already normalized; a long stream's
+    parts are read and joined)."""
+    text = "".join(source.texts()) if source.rest is not None else source.text
+    page = _segment(text, input=source.input, encoding=source.encoding)
     page.warnings = list(source.warnings)
     return page
 
 
 def iter_source_parts(source: Source, *, part_chars: int = PART_CHARS) -> Iterator[Page]:
     """`segment_source` part by part (see `iter_page_parts`); the first part carries the
-    source's warnings."""
-    parts = iter_page_parts(source.text, input=source.input, encoding=source.encoding, part_chars=part_chars)
-    for number, part in enumerate(parts):
-        if number == 0:
-            part.warnings = list(source.warnings)
-        yield part
+    source's warnings. A long stream's text parts (Source.rest) are segmented one after the
+    other, each part's offsets into its own text, articles numbered across them."""
+    first_number, warnings = 1, list(source.warnings)
+    for text in source.texts():
+        for part in iter_page_parts(text, input=source.input, encoding=source.encoding, part_chars=part_chars, first_number=first_number):
+            part.warnings, warnings = warnings, []
+            first_number += len(part.articles)
+            yield part
 
 
-def iter_page_parts(text: str, *, input: str = "-", encoding: str = "utf-8", part_chars: int = PART_CHARS) -> Iterator[Page]:
+def iter_page_parts(
+    text: str, *, input: str = "-", encoding: str = "utf-8", part_chars: int = PART_CHARS, first_number: int = 1
+) -> Iterator[Page]:
     """The segmentation of normalized `text` as consecutive parts (one for all but huge texts):
-    Pages that share `text` (offsets are into all of it), articles numbered across parts. All
-    the parts' articles and preamble entries, in order, are the page's."""
+    Pages that share `text` (offsets are into all of it), articles numbered across parts from
+    `first_number`. All the parts' articles and preamble entries, in order, are the page's."""
     script = detect_script(text)
     analysis = to_simplified if script == TRADITIONAL else _simplified_lines
-    first_number = 1
     for start, end in part_spans(text, part_chars, analysis):
         part = text if (start, end) == (0, len(text)) else text[start:end]
         key_text = analysis(part)
