@@ -15,7 +15,12 @@ takes the first N), in one process:
              CTranslate2 sorting and batching them itself at the pipeline's mean batch size;
   no static: the pipeline with the system prompt recomputed for every unit.
 Target: pipeline / raw <= 1.15. Generated tokens per second are reported for each, and the
-summarizer's time for the page's articles. --smoke runs it on the tiny test model (numbers mean
+summarizer's time for the page's articles. On a shared machine the load changes more between two
+runs than the pipeline adds, so the pipeline's own time (everything outside the model's
+generate_batch calls: prompts, tokenization, batching, decoding, cleaning and judging the answers)
+is reported too. Random weights answer garbage, which the guard would ask again for: with forced
+lengths it judges every answer but does not retry (a retry would be garbage again and double the
+work); the retries a user's run would make on such output are reported as guard_retries_skipped. --smoke runs it on the tiny test model (numbers mean
 nothing); --model DIR times an existing CTranslate2 chat model of that architecture instead of
 building one (a real checkpoint's weights do not change the time of forced lengths). The last line
 of output is one JSON object with the results.
@@ -71,6 +76,22 @@ def engines(model: Path, threads: int | None, static: bool):
     return translator, summarizer
 
 
+def timing(model) -> list[float]:
+    """Seconds of each `model.generate` call from now on, in a list the caller may clear."""
+    spent: list[float] = []
+    generate = model.generate
+
+    def timed_generate(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return generate(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - start)
+
+    model.generate = timed_generate
+    return spent
+
+
 def timed(function) -> float:
     start = time.perf_counter()
     function()
@@ -97,10 +118,13 @@ def main(argv: list[str] | None = None) -> int:
         translator.translate(units[:2])  # load the model, compute and cache the static prompt
         static, prompts = translator._prompt_tokens([translator._slots(unit) for unit in units])
         generator = translator.model._generator
-        before = translator.stats.batches
-        pipeline_s, raw_s, uncached_s = [], [], []
+        model_s = timing(translator.model)
+        before, skipped_before = translator.stats.batches, translator.stats.retries_skipped
+        pipeline_s, raw_s, uncached_s, own_s = [], [], [], []
         for _ in range(args.repeat):
+            model_s.clear()
             pipeline_s.append(timed(lambda: translator.translate(units)))
+            own_s.append(pipeline_s[-1] - sum(model_s))
             batch = max(1, round(len(units) / max(1, (translator.stats.batches - before) / len(pipeline_s))))
             raw_s.append(
                 timed(
@@ -113,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             uncached_s.append(timed(lambda: uncached.translate(units)))
         summary_s = timed(lambda: summarizer.summarize(requests))
     tokens = len(units) * FORCED["translate"]
-    pipeline, raw, no_static = (statistics.median(x) for x in (pipeline_s, raw_s, uncached_s))
+    pipeline, raw, no_static, own = (statistics.median(x) for x in (pipeline_s, raw_s, uncached_s, own_s))
+    skipped = (translator.stats.retries_skipped - skipped_before) // args.repeat
     results = {
         "model": str(args.model) if args.model else args.card if not args.smoke else "tiny",
         "units": len(units),
@@ -123,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         "raw_s": round(raw, 2),
         "no_static_s": round(no_static, 2),
         "pipeline_over_raw": round(pipeline / raw, 3),
+        "pipeline_own_s": round(own, 3),
+        "pipeline_own_share": round(own / pipeline, 4),
+        "guard_retries_skipped": skipped,
         "pipeline_tokens_per_s": round(tokens / pipeline, 1),
         "raw_tokens_per_s": round(tokens / raw, 1),
         "no_static_tokens_per_s": round(tokens / no_static, 1),
@@ -134,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(units)} units x {FORCED['translate']} tokens, batches of ~{batch}, static prompt {len(static or [])} tokens")
     print(f"pipeline   {pipeline:7.1f} s  {results['pipeline_tokens_per_s']:6.1f} tokens/s")
     print(f"raw        {raw:7.1f} s  {results['raw_tokens_per_s']:6.1f} tokens/s   pipeline/raw {results['pipeline_over_raw']} (<= {TARGET}: {verdict})")
+    print(f"pipeline's own time (outside generate_batch) {own:.2f} s, {100 * own / pipeline:.1f}% of it")
+    print(f"guard: {skipped} of {len(units)} answers would be asked again (random weights; not retried, lengths forced)")
     print(f"no static  {no_static:7.1f} s  {results['no_static_tokens_per_s']:6.1f} tokens/s")
     print(f"summaries  {summary_s:7.1f} s for {len(requests)} articles x {FORCED['summarize']} tokens")
     print(json.dumps(results))

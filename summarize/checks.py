@@ -15,6 +15,10 @@ them all and returns `Finding` records. The checks and what they catch:
   5%"). See `summarize.quantities.same_value` for what counts as the same value (not another
   currency, not percent for percentage points).
 - ``glossary``: a glossary term in the Chinese whose English is not in the translation.
+- ``names`` (asked for with ``names=True``): a Chinese person's name whose spelling is not in the
+  translation: 傅妙玲 must be Fu Miaoling (or Miaoling Fu, Fu Miao-ling), not "Fuyi Liang"; CC-CEDICT's
+  spelling for the names it knows (习近平 -> Xi Jinping). See `summarize.gloss_words.chinese_person_name`
+  for which words jieba tags as people are taken for names.
 
 Summaries (``summary_numbers``, ``summary_names``, ``repetition``): every number and every name in a
 summary must occur in its article, and a figure must not move from one place or person to another.
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .digest import Finding
@@ -57,12 +62,13 @@ __all__ = [
     "check_length_ratio",
     "check_numbers",
     "check_glossary",
+    "check_names",
     "check_summary_numbers",
     "check_summary_names",
 ]
 
 CHECK_NAMES = (
-    "missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "glossary",
+    "missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "glossary", "names",
     "summary_numbers", "summary_names",
 )  # fmt: skip
 
@@ -196,6 +202,48 @@ def check_glossary(zh: str, en: str, glossary: Glossary | None) -> list[str]:
     return [f"{entry.zh} should be translated as {entry.en} (glossary)" for entry in glossary.verify(zh, en)]
 
 
+def check_names(zh: str, en: str) -> list[str]:
+    if not en.strip():
+        return []
+    latin = _plain_latin(en)
+    messages = []
+    for name, spelling in _person_names(zh):
+        if name not in en and not _has_name(latin, spelling):
+            messages.append(f"{name} should be written {spelling} (pinyin), not found in the English")
+    return messages
+
+
+def _person_names(text: str) -> list[tuple[str, str]]:
+    """(name, English spelling) of the Chinese person names in `text`, each once."""
+    from .chinese_words import jieba_module
+    from .gloss_words import chinese_person_name
+
+    jieba_module()
+    import jieba.posseg as pseg
+
+    found: dict[str, str] = {}
+    for pair in pseg.cut(text):
+        spelling = chinese_person_name(pair.word, pair.flag)
+        if spelling:
+            found.setdefault(pair.word, spelling)
+    return list(found.items())
+
+
+def _plain_latin(text: str) -> str:
+    """Lowercase, without accents (Miaolíng), curly apostrophes made straight."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _has_name(latin: str, spelling: str) -> bool:
+    """`spelling` (surname first) in `latin` in either order, syllables run together or apart:
+    Fu Miaoling, Miaoling Fu, Fu Miao-ling, FU Miao Ling."""
+    words = [r"[-\s']?".join(map(re.escape, word.replace("'", ""))) for word in spelling.lower().split()]
+    orders = [words, words[::-1]] if len(words) == 2 else [words]
+    pattern = "|".join(r"[\s-]+".join(order) for order in orders)
+    return re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", latin) is not None
+
+
 PairCheck = Callable[[str, str], list[str]]
 _PAIR_CHECKS: tuple[tuple[str, PairCheck], ...] = (
     ("untranslated", check_untranslated),
@@ -205,9 +253,12 @@ _PAIR_CHECKS: tuple[tuple[str, PairCheck], ...] = (
 )
 
 
-def check_pair(zh: str, en: str, *, unit_id: str = "", glossary: Glossary | None = None) -> list[Finding]:
-    """All checks on one (Chinese, English) unit. An empty, echoed or truncated translation is
-    reported once, without the findings that would follow from it."""
+def check_pair(
+    zh: str, en: str, *, unit_id: str = "", glossary: Glossary | None = None, names: bool = False
+) -> list[Finding]:
+    """All checks on one (Chinese, English) unit, and with `names` the spelling of person names.
+    An empty, echoed or truncated translation is reported once, without the findings that would
+    follow from it."""
     zh, en = zh or "", en or ""
 
     def findings(check: str, messages: list[str]) -> list[Finding]:
@@ -225,6 +276,8 @@ def check_pair(zh: str, en: str, *, unit_id: str = "", glossary: Glossary | None
             continue
         out += findings(name, check(zh, en))
     out += findings("glossary", check_glossary(zh, en, glossary))
+    if names:
+        out += findings("names", check_names(zh, en))
     return out
 
 

@@ -293,15 +293,19 @@ def check(
     pairs: Annotated[str, typer.Argument(metavar="PAIRS.jsonl|-", help='JSON lines of {"zh": ..., "en": ...} (optional "id"); - reads stdin.')],
     glossary: GlossaryOpt = None,
     default_glossary: Annotated[
-        bool, typer.Option("--default-glossary", help="Also verify the terms of the glossary shipped with summarize.")
-    ] = False,
+        bool,
+        typer.Option(
+            "--default-glossary/--no-default-glossary",
+            help="Verify the places and institutions of the glossary shipped with summarize (on by default).",
+        ),
+    ] = True,
     fail_on_findings: Annotated[
         bool, typer.Option("--fail-on-findings", help="Exit 1 when any pair has findings (default: exit 0).")
     ] = False,
 ) -> None:
     """Check translations given as JSON lines of zh/en pairs.
 
-    Numbers, Chinese left in, echoes, loops, length, glossary terms. Prints one
+    Numbers, Chinese left in, echoes, loops, length, glossary terms, person names. Prints one
     JSON line per pair: {"id", "ok", "findings": [{check, unit_id, message, zh, en}]}."""
     from .commands.check import check as check_pairs
 

@@ -36,6 +36,8 @@ _NAME_SUFFIXES = {
     "路": "Road",
     "大道": "Avenue",
 }
+# Last characters of place names that jieba may tag as people (富春山, 胡志明市).
+_PLACE_ENDINGS = frozenset("省市县区镇乡村山江河湖岛")
 # Single characters that head or end institutional compounds CC-CEDICT does not list.
 _SINGLE_PREFIXES = {
     "省": "provincial", "市": "municipal", "县": "county", "区": "district", "国": "national",
@@ -184,6 +186,28 @@ def name_english(word: str, tag: str, lookup: Callable[[str], str | None] | None
     # word jieba takes for a place is often a common one (新区 "new district", 美美).
     suffix = next((s for s in _NAME_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 2), None)
     return place_name(word, lookup, guess=guess and suffix is not None)
+
+
+def chinese_person_name(word: str, tag: str) -> str | None:
+    """How `word`, tagged a person by jieba, is written in English when it is a name whose
+    spelling is known: CC-CEDICT's (习近平 -> Xi Jinping), else the pinyin of a Chinese name (傅妙玲
+    -> Fu Miaoling); None otherwise. jieba's person tag also lands on common words (齐全, 明显改善,
+    金点子), places (富春山, 胡志明市) and foreign names (圣保罗), whose English is not pinyin: a
+    name here has 2 to 4 characters, starts with a surname, does not end like a place and, unless
+    CC-CEDICT knows it, is not a surname and a common word, or common words."""
+    from . import cedict
+
+    if tag not in ("nr", "nrfg") or not 2 <= len(word) <= 4 or not is_name(word):
+        return None
+    family = 2 if is_surname(word[:2]) and len(word) >= 3 else 1
+    if not is_surname(word[:family]) or word[-1] in _PLACE_ENDINGS:
+        return None
+    known = cedict.proper_name(word)
+    if known:
+        return known
+    if (len(word) - family >= 2 and is_common_word(word[family:])) or (len(word) >= 4 and _compose(word, verbs=True)):
+        return None
+    return person_name(word)
 
 
 def person_name(word: str) -> str:

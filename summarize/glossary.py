@@ -82,6 +82,11 @@ class Glossary:
         """This glossary with `other`'s entries added; `other` wins where both have a term."""
         return Glossary([*self._entries.values(), *other._entries.values()])
 
+    def proper_names(self) -> Glossary:
+        """The entries whose English is a name (capitalized): places, institutions, organizations;
+        not the common terms (同比 -> year-on-year), which a good translation may well reword."""
+        return Glossary(entry for entry in self if entry.en[:1].isupper())
+
     def _regex(self) -> re.Pattern | None:
         if self._pattern is None and self._entries:
             terms = sorted(self._entries, key=len, reverse=True)  # longest first: 浙江大学 before 浙江

@@ -7,8 +7,10 @@ reliably than it converts 亿 and 万 (small models were seen here turning 1550�
 and 210万 into "21 million"). Placeholders restored after translation were the alternative; they
 depend on the model keeping an opaque token intact, which small models often do not, while the
 English amount is already the text we want in the output. The retranslation is kept only when its
-findings are fewer (numbers first, then all checks); otherwise the first translation and its
-findings stand, and the findings go to the reader.
+findings are fewer (numbers first, then all checks) and it is an English at all: an empty, echoed
+or truncated retranslation (a chat model's guard drops an answer it cannot use) never replaces a
+whole first translation, whatever its figures. Otherwise the first translation and its findings
+stand, and the findings go to the reader.
 """
 
 from __future__ import annotations
@@ -54,8 +56,13 @@ def rewrite_quantities(zh: str, quantities: Sequence[Quantity] | None = None) ->
     return "".join(out)
 
 
-def _score(findings: list[Finding]) -> tuple[int, int]:
-    return (sum(f.check == "numbers" for f in findings), len(findings))
+_NO_TRANSLATION = ("missing", "echo")
+
+
+def _score(findings: list[Finding]) -> tuple[int, int, int]:
+    """Lower is better: no English (or the Chinese again) is worse than a wrong figure."""
+    checks = [f.check for f in findings]
+    return (sum(c in _NO_TRANSLATION for c in checks), checks.count("numbers"), len(checks))
 
 
 def repair_translations(

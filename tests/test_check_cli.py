@@ -67,11 +67,31 @@ def test_glossary_file_and_default_glossary(tmp_path):
     glossary = tmp_path / "terms.tsv"
     glossary.write_text("# names\n义乌\tYiwu\n", encoding="utf-8")
     pair = jsonl([{"zh": "义乌汇聚超210万种商品", "en": "Xinyu gathers over 2.1 million products"}]).encode()
-    assert reports(summarize("check", "-", stdin=pair))[0]["ok"] is True  # no glossary: names unchecked
-    (report,) = reports(summarize("check", "-", "--glossary", str(glossary), stdin=pair))
+    assert reports(summarize("check", "-", "--no-default-glossary", stdin=pair))[0]["ok"] is True  # no glossary at all
+    (report,) = reports(summarize("check", "-", "--no-default-glossary", "--glossary", str(glossary), stdin=pair))
     assert report["findings"][0]["message"] == "义乌 should be translated as Yiwu (glossary)"
     (report,) = reports(summarize("check", "-", "--default-glossary", stdin=pair))
     assert report["findings"][0]["check"] == "glossary"
+
+
+def test_places_and_institutions_of_the_default_glossary_and_person_names_are_checked_by_default():
+    zh = "浙江大学和义乌市副市长傅妙玲出席跨境电商论坛。"
+    pairs = [
+        {"id": "place", "zh": zh, "en": "Zhejiang University and Xinyu vice mayor Fu Miaoling attended a cross-border e-commerce forum."},
+        {"id": "person", "zh": zh, "en": "Zhejiang University and Yiwu vice mayor Fuyi Liang attended a cross-border e-commerce forum."},
+        {"id": "term", "zh": zh, "en": "Zhejiang University and Yiwu vice mayor Fu Miaoling attended a forum on online exports."},
+    ]  # fmt: skip
+    result = summarize("check", "-", stdin=jsonl(pairs).encode())
+    assert result.returncode == 0, result.stderr
+    by_id = {r["id"]: [(f["check"], f["message"]) for f in r["findings"]] for r in reports(result)}
+    assert by_id == {
+        "place": [("glossary", "义乌 should be translated as Yiwu (glossary)")],
+        "person": [("names", "傅妙玲 should be written Fu Miaoling (pinyin), not found in the English")],
+        "term": [],  # a common term (跨境电商) may be reworded: only names are verified by default
+    }
+    opted_out = {r["id"]: [f["check"] for f in r["findings"]]
+                 for r in reports(summarize("check", "-", "--no-default-glossary", stdin=jsonl(pairs).encode()))}  # fmt: skip
+    assert opted_out == {"place": [], "person": ["names"], "term": []}
 
 
 def test_bad_glossary_line_is_a_usage_error(tmp_path):

@@ -239,6 +239,39 @@ def test_glossary_check():
     assert check_pair(zh, "Xinyu has cultivated 498 national high-tech enterprises.") == []  # no glossary, no check
 
 
+NAMES_ZH = "义乌市副市长傅妙玲表示，习近平总书记的讲话让大家明白，56个民族齐全，经济明显改善。"
+
+
+@pytest.mark.parametrize("en", [
+    "Fu Miaoling, vice mayor of Yiwu, said General Secretary Xi Jinping's speech made it clear ...",
+    "Vice mayor Miaoling Fu said that Xi Jinping ...",  # given name first
+    "Vice mayor FU Miao-ling said that Xí Jinping ...",  # capitals, hyphen, accents
+    "Vice mayor 傅妙玲 (Fu Miaoling) said that Xi Jinping ...",
+])  # fmt: skip
+def test_person_names_in_their_usual_spellings_pass(en):
+    assert [f for f in check_pair(NAMES_ZH, en, names=True) if f.check == "names"] == []
+
+
+def test_person_name_in_the_wrong_pinyin_is_flagged_and_common_words_are_not_names():
+    en = "Vice mayor Fuyi Liang said that Xi Jinping's speech made it clear that all 56 ethnic groups are present."
+    findings = [f for f in check_pair(NAMES_ZH, en, names=True) if f.check == "names"]
+    # 明白, 齐全, 明显改善 are tagged as people by jieba: they are common words, not names.
+    assert [f.message for f in findings] == ["傅妙玲 should be written Fu Miaoling (pinyin), not found in the English"]
+    assert all(f.check != "names" for f in check_pair(NAMES_ZH, en))  # only when asked for
+    dropped = [f.message for f in check_pair(NAMES_ZH, "The vice mayor said the speech made it clear.", names=True)
+               if f.check == "names"]  # fmt: skip
+    assert dropped == [
+        "傅妙玲 should be written Fu Miaoling (pinyin), not found in the English",
+        "习近平 should be written Xi Jinping (pinyin), not found in the English",
+    ]
+
+
+def test_places_and_foreign_names_tagged_as_people_are_not_checked_as_pinyin():
+    zh = "富春山下，圣保罗和胡志明市的客商来到义乌。"
+    assert [f for f in check_pair(zh, "Merchants from Sao Paulo and Ho Chi Minh City came to Yiwu below Mount Fuchun.",
+                                  names=True) if f.check == "names"] == []  # fmt: skip
+
+
 def test_finding_to_dict():
     f = Finding("numbers", "a1", "x", "中", "en")
     assert f.to_dict() == {"check": "numbers", "unit_id": "a1", "message": "x", "zh": "中", "en": "en"}
@@ -328,6 +361,6 @@ from hypothesis import strategies as st  # noqa: E402
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80), st.text(max_size=80))
 def test_check_pair_never_raises(zh, en):
-    for f in check_pair(zh, en):
-        assert f.check in ("missing", "echo", "untranslated", "repetition", "length_ratio", "numbers")
+    for f in check_pair(zh, en, names=True):
+        assert f.check in ("missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "names")
         assert "\n" not in f.message

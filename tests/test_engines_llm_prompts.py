@@ -75,6 +75,11 @@ def test_bad_prompt_files_are_one_line_errors(tmp_path, content, message):
         ("```\nThe market grew.\n```", "The market grew."),
         ("**The market grew.**", "The market grew."),
         ("Sure! The translation is: The market grew. (Note: literal.)", "The market grew."),
+        # Seen from Qwen2.5-Coder-1.5B on the sample page: the English under a wrong label, or after
+        # a lead-in that the trailing-note rule alone would have taken for a note.
+        ("Chinese: The market grew.", "The market grew."),
+        ('The Chinese text translates to: "The market grew."', "The market grew."),
+        ("Names: 傅妙玲 = Fu Miaoling\nThe market grew.", "The market grew."),
     ],
 )
 def test_chatter_around_a_translation_is_removed(answer, expected):

@@ -95,3 +95,10 @@ def test_fingerprint_changes_with_entries():
     assert a.fingerprint() == parse_glossary("# same\n义乌\tYiwu\n").fingerprint()
     assert a.fingerprint() != b.fingerprint()
     assert a.merged(b).get("义乌").en == "Yiwu City"
+
+
+def test_proper_names_keep_places_and_institutions_not_common_terms():
+    g = parse_glossary("义乌\tYiwu\n国务院\tState Council\n同比\tyear-on-year|year on year\n市委\tmunicipal Party committee\n")
+    assert sorted(entry.zh for entry in g.proper_names()) == ["义乌", "国务院"]
+    names = default_glossary().proper_names()
+    assert "金华" in names and "浙江大学" in names and "跨境电商" not in names and "跨境电商" in default_glossary()

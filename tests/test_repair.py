@@ -66,6 +66,32 @@ def test_original_is_kept_when_the_retry_is_no_better():
     assert result.retry_en == "Yiwu gathers 21 million products, 21 million of them"
 
 
+def test_an_empty_or_echoed_retry_never_replaces_a_whole_translation():
+    """A chat model's guard gives no English for an answer it cannot use: that must not win over a
+    first translation whose only fault is a figure."""
+    zh = "今年一季度，我市科技创新投入达23.66亿元，同比增长17.9%，总量、增速两项指标均居金华第一。"
+    first = ("In the first quarter the city's investment in sci-tech innovation reached 23.66 billion yuan, up 17.9% "
+             "year on year, first in Jinhua in both total and growth.")  # fmt: skip
+
+    class AnswerTestDouble(LatinCopyTestDouble):
+        def __init__(self, answer: str):
+            super().__init__()
+            self.answer = answer
+
+        def translate(self, texts, *, on_progress=None):
+            self.calls.append(list(texts))
+            return [self.answer] * len(texts)
+
+    for answer in ("", zh):
+        translator = AnswerTestDouble(answer)
+        (result,) = repair_translations([("a2.summary.s1", zh, first)], translator)
+        assert len(translator.calls) == 1  # the figure was wrong: a retry was asked for
+        assert (result.repaired, result.en, result.retry_en) == (False, first, answer)
+        assert [f.check for f in result.findings] == ["numbers"]
+    (result,) = repair_translations([("s1", zh, "")], AnswerTestDouble(first))
+    assert result.en == "" and [f.check for f in result.findings] == ["missing"]  # no number finding: no retry
+
+
 def test_glossary_is_protected_in_the_retry():
     translator = LatinCopyTestDouble()
     glossary = parse_glossary("义乌\tYiwu\n")

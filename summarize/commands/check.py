@@ -19,7 +19,9 @@ from .context import Context
 
 
 def check(ctx: Context, pairs: str, *, glossary: str | None, default_glossary: bool, fail_on_findings: bool) -> ExitStatus:
-    """Print one JSON line per pair; ERROR with `fail_on_findings` when any pair has findings."""
+    """Print one JSON line per pair; ERROR with `fail_on_findings` when any pair has findings.
+    `default_glossary` verifies the names of places and institutions in the packaged glossary
+    (a user's `glossary` wins where both have a term); person names are always verified."""
     from ..glossary import default_glossary as packaged_glossary
     from ..glossary import load_glossary
 
@@ -27,7 +29,7 @@ def check(ctx: Context, pairs: str, *, glossary: str | None, default_glossary: b
         raise UsageError("no pairs on stdin", hint="Pipe JSON lines in, or pass a file: summarize check pairs.jsonl")
     terms = load_glossary(glossary) if glossary else None
     if default_glossary:
-        terms = packaged_glossary().merged(terms or Glossary())
+        terms = packaged_glossary().proper_names().merged(terms or Glossary())
     any_findings = False
     for report in audit(read_pairs(pairs, ctx.stdin), terms):
         any_findings = any_findings or not report["ok"]
@@ -83,7 +85,7 @@ def parse_pairs(text: str, name: str = "<pairs>") -> list[Pair]:
 
 def audit(pairs: list[Pair], glossary: Glossary | None = None) -> Iterator[dict[str, Any]]:
     """One report per pair: {"id", "ok", "findings": [{check, unit_id, message, zh, en}]};
-    `unit_id` is the pair's id as given (a number stays a number)."""
+    `unit_id` is the pair's id as given (a number stays a number). Person names are checked too."""
     for pair in pairs:
-        findings = check_pair(pair.zh, pair.en, unit_id=str(pair.id), glossary=glossary)
+        findings = check_pair(pair.zh, pair.en, unit_id=str(pair.id), glossary=glossary, names=True)
         yield {"id": pair.id, "ok": not findings, "findings": [{**f.to_dict(), "unit_id": pair.id} for f in findings]}

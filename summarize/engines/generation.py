@@ -104,6 +104,9 @@ class Stats:
     batches: int = 0
     split_units: int = 0
     retries: int = 0
+    retries_skipped: int = 0
+    """Unusable answers not asked again because output lengths were forced (benchmarks on random
+    weights, whose every answer is unusable: a retry would only double the work)."""
 
 
 _CHAR_RUN = re.compile(r"(.)\1{7,}", re.DOTALL)

@@ -19,7 +19,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:sure|certainly|of course|okay|ok)[,!.]?\s*)?"
     r"(?:here(?:'s| is| are)\s+(?:the|my|an?)\s+(?:english\s+)?(?:translation|version|rendering)[^:\n]*|"
-    r"(?:the\s+)?(?:english\s+)?translation(?:\s+(?:is|would be|reads))?|english(?:\s+version)?|translated(?:\s+text)?|answer)"
+    r"(?:the\s+)?(?:english\s+)?translation(?:\s+(?:is|would be|reads))?|english(?:\s+version)?|translated(?:\s+text)?|answer|"
+    r"(?:the\s+)?(?:chinese\s+|original\s+)?(?:text|sentence)\s+(?:translates|is translated|can be translated)\s+(?:to|as|into)(?:\s+english)?)"
     r"\s*[:：]\s*",
     re.IGNORECASE,
 )
@@ -41,8 +42,9 @@ _EXPLANATION = re.compile(
     r"|^\s*(?:in english, )?(?:it|this) (?:means|says|translates)",
     re.IGNORECASE,
 )
-_PROMPT_ECHO = re.compile(r"^(?:chinese|中文|names|(?:the )?amounts?\b[^:：]*)\s*[:：].*$", re.IGNORECASE)
-"""Lines of the prompt (its slot lines) repeated in the answer."""
+_PROMPT_LABEL = re.compile(r"^(?:chinese|中文|names|(?:the )?amounts?\b[^:：]*)\s*[:：]\s*", re.IGNORECASE)
+"""The label of a prompt's slot line: such lines repeated in the answer are dropped, unless the
+answer has nothing else (small models label their English "Chinese:" too)."""
 _SUMMARY_LABEL = re.compile(r"^\s*(?:摘要|总结|概括|新闻摘要|summary)\s*[:：]\s*", re.IGNORECASE)
 
 TOO_LONG = 12.0
@@ -61,7 +63,8 @@ def clean_translation(answer: str, source: str) -> str:
     english = [line for line in lines if not _mostly_han(line)]
     if english and len(english) < len(lines):
         lines = english  # "Chinese: ...", the source repeated around the translation
-    lines = [_LEAD_IN.sub("", _PROMPT_ECHO.sub("", line), count=1) for line in lines]
+    answer_lines = [line for line in lines if not _PROMPT_LABEL.match(line)] or [_PROMPT_LABEL.sub("", line) for line in lines]
+    lines = [_LEAD_IN.sub("", line, count=1) for line in answer_lines]
     text = " ".join(line for line in lines if line)
     text = _TRAILER.sub("", text).strip()
     return _unquote(text, source)

@@ -44,7 +44,8 @@ class InstructSettings:
     glossary: Glossary | None = None
     static_prompt: bool = True
     force_new_tokens: int | None = None
-    """Benchmarks only: exactly this many output tokens per unit, answers not judged or retried."""
+    """Benchmarks only: exactly this many output tokens per unit; answers are judged (the time a
+    user pays) but not retried, the retries they would get counted in `stats.retries_skipped`."""
 
 
 @dataclass
@@ -129,9 +130,10 @@ class InstructEngine:
         static, prompts = self._prompt_tokens(slots_of)
         outputs = self._run(static, prompts, caps, decoding, on_batch)
         answers = [self._answer(i, output, clean) for i, output in enumerate(outputs)]
-        if self.settings.force_new_tokens is not None:
-            return answers, {}
         problems = {i: problem for i, answer in enumerate(answers) if (problem := self._judge(i, answer, judge))}
+        if self.settings.force_new_tokens is not None:
+            self.stats.retries_skipped += len(problems)
+            return answers, {}
         if problems:
             todo = sorted(problems)
             self.stats.retries += len(todo)
