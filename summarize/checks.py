@@ -6,6 +6,8 @@ them all and returns `Finding` records. The checks and what they catch:
 - ``missing``: no English for a Chinese unit, or an English far too short to be its translation.
 - ``echo``: the "translation" is mostly the Chinese source again.
 - ``untranslated``: Chinese characters left in the English ("ranks first in金华").
+- ``dictionary`` (written by the repair, summarize/repair.py, not checked here): Chinese words a
+  model left untranslated, put into the English from the dictionary or as pinyin.
 - ``repetition``: a loop: the same word or phrase over and over, or a whole clause said twice.
 - ``length_ratio``: an English far longer than translations of that much Chinese are (an English
   far too short is ``missing``: part of the Chinese was dropped).
@@ -58,6 +60,7 @@ __all__ = [
     "check_missing",
     "check_echo",
     "check_untranslated",
+    "untranslated_runs",
     "check_repetition",
     "check_length_ratio",
     "check_numbers",
@@ -68,8 +71,8 @@ __all__ = [
 ]
 
 CHECK_NAMES = (
-    "missing", "echo", "untranslated", "repetition", "length_ratio", "numbers", "glossary", "names",
-    "summary_numbers", "summary_names",
+    "missing", "echo", "untranslated", "dictionary", "repetition", "length_ratio", "numbers", "glossary",
+    "names", "summary_numbers", "summary_names",
 )  # fmt: skip
 
 
@@ -123,8 +126,13 @@ def check_echo(zh: str, en: str) -> list[str]:
     return []
 
 
+def untranslated_runs(zh: str, en: str) -> list[re.Match[str]]:
+    """The runs of Chinese left in `en`, a translator's gloss "Yiwu (义乌)" aside."""
+    return [m for m in _HAN_RUN.finditer(en) if not _deliberate_gloss(en, m, zh)]
+
+
 def check_untranslated(zh: str, en: str) -> list[str]:
-    runs = [m for m in _HAN_RUN.finditer(en) if not _deliberate_gloss(en, m, zh)]
+    runs = untranslated_runs(zh, en)
     if not runs:
         return []
     shown = "、".join(dict.fromkeys(m.group().strip() for m in runs))

@@ -35,6 +35,7 @@ from .gloss_words import (
     ORG_TAGS,
     PERSON_TAGS,
     PLACE_TAGS,
+    glossary_lookup,
     is_common_word,
     is_name,
     is_surname,
@@ -122,7 +123,7 @@ def key_fact_pairs(sentence: str, glossary: Glossary | None = None) -> list[tupl
     tokens = _tokens(sentence)
     used = [False] * len(tokens)
     items: list[_Item] = []
-    lookup = _lookup(glossary)
+    lookup = glossary_lookup(glossary)
 
     def cover(start: int, end: int, *, partly: bool = True) -> None:
         for k, token in enumerate(tokens):
@@ -272,17 +273,6 @@ def _news_phrases(tokens: list[_Token], taken: list[bool]) -> list[tuple[int, in
                 break
         k += 1
     return found
-
-
-def _lookup(glossary: Glossary | None) -> Callable[[str], str | None] | None:
-    if glossary is None:
-        return None
-
-    def lookup(zh: str) -> str | None:
-        entry = glossary.get(zh)
-        return entry.en if entry else None
-
-    return lookup
 
 
 def _tokens(sentence: str) -> list[_Token]:

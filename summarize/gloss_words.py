@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .text import HAN as _HAN
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 NUMERAL_START = re.compile(r"^[0-9０-９一二三四五六七八九十两百千万]")
 # jieba part-of-speech tags (ICTCLAS set).
@@ -272,6 +276,33 @@ def term_english(word: str, *, noun: bool) -> str | None:
     if len({e.pinyin.lower() for e in cedict.entries(word) if not e.proper}) > 1:
         return None  # 同行: tóngháng "peers" or tóngxíng "go together", 背着: bēi or bèi; context decides
     return cedict.sense(word, reading=_reading(word), noun=noun) or (_compose(word) if noun else None)
+
+
+def glossary_lookup(glossary: Glossary | None) -> Callable[[str], str | None] | None:
+    """The glossary's English for a word, as the `lookup` of the functions here."""
+    if glossary is None:
+        return None
+
+    def lookup(zh: str) -> str | None:
+        entry = glossary.get(zh)
+        return entry.en if entry else None
+
+    return lookup
+
+
+def word_english(word: str, tag: str, lookup: Callable[[str], str | None] | None = None) -> str | None:
+    """English for one word (jieba's `tag`) seen without its sentence: the glossary's (`lookup`),
+    a name's (pinyin only where a name is surely meant), or a news or CC-CEDICT sense; None when
+    none is known or context would decide."""
+    if lookup:
+        found = lookup(word)
+        if found:
+            return found
+    if tag in PERSON_TAGS | PLACE_TAGS | ORG_TAGS and is_name(word):
+        named = name_english(word, tag, lookup)
+        if named:
+            return named
+    return known_name(word) or term_english(word, noun=tag != "v")
 
 
 def _compose(word: str, *, verbs: bool = False) -> str | None:

@@ -11,6 +11,12 @@ findings are fewer (numbers first, then all checks) and it is an English at all:
 or truncated retranslation (a chat model's guard drops an answer it cannot use) never replaces a
 whole first translation, whatever its figures. Otherwise the first translation and its findings
 stand, and the findings go to the reader.
+
+Chinese words still left in the English kept (a model's own word fill-in, summarize/engines/
+instruct.py, gets echoes for lone words such as 生动) are then filled from the dictionary
+(summarize/dictionary_fill.py: glossary, names, CC-CEDICT senses, else pinyin), with a
+``dictionary`` finding naming them, so the reader knows these words are a dictionary's, not a
+translation's.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .checks import Finding, check_pair
+from .checks import Finding, check_pair, untranslated_runs
+from .dictionary_fill import FilledWord, fill_from_dictionary, filled_message
 from .glossary import Glossary
 from .quantities import Quantity, compare_numbers, find_quantities, required_in_translation, to_english
 from .registry import Progress, Translator
@@ -35,6 +42,7 @@ class RepairResult:
     repaired: bool = False  # the retranslation replaced the first English
     original_en: str = ""
     retry_en: str | None = None  # the retranslation, when one was made
+    filled: list[FilledWord] = field(default_factory=list)  # words put in from the dictionary
 
 
 def rewrite_quantities(zh: str, quantities: Sequence[Quantity] | None = None) -> str:
@@ -74,8 +82,21 @@ def repair_translations(
 ) -> list[RepairResult]:
     """Check each (id, zh, en) unit; retranslate those that fail the number check with their
     quantities rewritten into English amounts, in one batch, and keep whichever English has fewer
-    findings. Returns one result per unit, in order. `glossary` is for the checks; to protect its
-    terms in the retranslation, give a glossary-protected translator (summarize.wrappers)."""
+    findings; then fill the Chinese words left in it from the dictionary. Returns one result per
+    unit, in order. `glossary` is for the checks and the fill; to protect its terms in the
+    retranslation, give a glossary-protected translator (summarize.wrappers)."""
+    results = _repair_numbers(units, translator, glossary, on_progress)
+    for result in results:
+        _fill_untranslated(result, glossary)
+    return results
+
+
+def _repair_numbers(
+    units: Sequence[tuple[str, str, str]],
+    translator: Translator,
+    glossary: Glossary | None,
+    on_progress: Progress | None,
+) -> list[RepairResult]:
     results = []
     retry: list[tuple[int, str]] = []  # (index, text for the model)
     for index, (unit_id, zh, en) in enumerate(units):
@@ -100,3 +121,16 @@ def repair_translations(
         if _score(findings) < _score(result.findings):
             result.en, result.findings, result.repaired = second, findings, True
     return results
+
+
+def _fill_untranslated(result: RepairResult, glossary: Glossary | None) -> None:
+    """The Chinese words left in `result`'s English put in from the dictionary, with a finding
+    that says so in place of the ``untranslated`` one."""
+    if not any(f.check == "untranslated" for f in result.findings):
+        return  # also an echoed English: a word-for-word dictionary gloss is no translation of it
+    en, filled = fill_from_dictionary(result.en, untranslated_runs(result.zh, result.en), glossary)
+    if not filled:
+        return
+    findings = check_pair(result.zh, en, unit_id=result.id, glossary=glossary)
+    findings.append(Finding("dictionary", result.id, filled_message(filled), result.zh, en))
+    result.en, result.findings, result.filled = en, findings, filled

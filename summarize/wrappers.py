@@ -63,7 +63,8 @@ class Checked:
 
 class Repairing(Checked):
     """Checked English, a text whose numbers fail the check translated once more with them
-    written in English, the better of the two kept (summarize.repair)."""
+    written in English, the better of the two kept, and Chinese words still left in it put in
+    from the dictionary (summarize.repair)."""
 
     def run(self, texts: Sequence[str], *, on_progress: Progress | None = None) -> list[English]:
         if self.info.kind == GLOSS:

@@ -118,3 +118,63 @@ def test_repair_with_a_real_tiny_model(tiny_marian_ct2):
     assert result.retry_en is not None
     assert len(result.findings) <= 1
     assert result.en in (units[0][2], result.retry_en)
+
+
+class WordEchoTestDouble:
+    """Test double for a Translator that leaves words in Chinese, as a small chat model did with
+    待遇, 谐音梗, 担当 and 工艺礼品 (its own fill-in echoed them back): it answers each sentence from a
+    table of such answers, and anything else with the Chinese again."""
+
+    info = EngineInfo(name="word-echo-test-double", backend="test", kind="translation")
+
+    def __init__(self, answers: dict[str, str]) -> None:
+        self.answers = answers
+
+    def translate(self, texts: Sequence[str], *, on_progress=None) -> list[str]:
+        return [self.answers.get(text, text) for text in texts]
+
+
+ECHOED_WORDS = {
+    "员工享受同等待遇。": "Employees enjoy equal 待遇.",
+    "年轻干部要敢于担当。": "Young cadres must dare to show 担当.",
+    "义乌工艺礼品出口增长。": "Exports of Yiwu 工艺礼品 grew.",
+    "这个谐音梗很有趣。": "This 谐音梗 is funny.",
+    "游客品尝稠州味小吃。": "Visitors tasted 稠州味 snacks.",
+}
+
+
+def test_words_left_in_chinese_are_filled_from_the_dictionary():
+    from summarize.text import HAN
+    from summarize.wrappers import Repairing
+
+    texts = list(ECHOED_WORDS)
+    english = Repairing(WordEchoTestDouble(ECHOED_WORDS)).run(texts)
+    assert [e.en for e in english] == [
+        "Employees enjoy equal treatment.",
+        "Young cadres must dare to show responsibility.",
+        "Exports of Yiwu craft gifts grew.",
+        "This homophonic pun is funny.",
+        "Visitors tasted chouzhouwei snacks.",  # no English known: the pinyin, not the Chinese
+    ]
+    assert not any(HAN.search(e.en) for e in english)
+    notes = [e.notes for e in english]
+    assert notes[0] == [("dictionary", "not translated by the model; filled from the dictionary: 待遇 = treatment")]
+    assert notes[4] == [("dictionary", "not translated by the model; filled from the dictionary: 稠州味 = chouzhouwei (pinyin)")]
+    assert all([check for check, _ in n] == ["dictionary"] for n in notes)
+
+
+def test_the_glossary_comes_before_the_dictionary_and_the_chinese_in_brackets_stays():
+    glossary = parse_glossary("工艺礼品\tcrafts and gifts\n")
+    zh = "义乌工艺礼品出口增长。"
+    en = "This year the exports of Yiwu (义乌) 工艺礼品 grew again."
+    (result,) = repair_translations([("s1", zh, en)], WordEchoTestDouble({}), glossary)
+    assert result.en == "This year the exports of Yiwu (义乌) crafts and gifts grew again."  # a gloss in brackets stays
+    assert [(w.zh, w.en, w.pinyin) for w in result.filled] == [("工艺礼品", "crafts and gifts", False)]
+    assert [f.check for f in result.findings] == ["dictionary"]
+
+
+def test_an_echoed_translation_is_not_filled_word_by_word():
+    zh = "员工享受同等待遇。"
+    (result,) = repair_translations([("s1", zh, zh)], WordEchoTestDouble({}))
+    assert result.en == zh and not result.filled
+    assert [f.check for f in result.findings] == ["echo"]
