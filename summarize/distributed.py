@@ -55,7 +55,7 @@ def ray_settings(*, flag: bool, address: str | None, actors: int | None, config:
         raise UsageError(f"setting 'engine' must be \"local\" or \"ray\", not {engine!r}", hint="Fix config.toml")
     if not (flag or address or engine == "ray"):
         if actors:
-            raise UsageError("--ray-actors sizes a Ray export: add --ray (or --ray-address)")
+            raise UsageError("--ray-actors sizes a Ray export", hint="Add --ray (or --ray-address)")
         return None
     return RaySettings(address=address or os.environ.get("RAY_ADDRESS") or config.get("ray_address"), actors=actors)
 
@@ -64,7 +64,7 @@ def ray_runner(settings: RaySettings, options: RunOptions, out_dir: Path, notice
     """A runner for `export.export` that runs the batches on Ray (see the module doc). Fails at
     once, naming the command that installs it, when Ray is missing."""
     if importlib.util.find_spec("ray") is None:  # imported only once there is work for it
-        raise UsageError(f"--ray needs Ray, an optional extra: {RAY_EXTRA}")
+        raise UsageError("--ray needs Ray, an optional extra", hint=f"Install it: {RAY_EXTRA}")
 
     def run(batches: list[list], fmt: str, signature: dict) -> Iterator[BatchResult]:
         if not batches:  # everything up to date: no cluster needed

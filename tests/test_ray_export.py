@@ -158,8 +158,8 @@ def test_without_the_extra_one_line_names_it(tmp_path):
     ("config", "flags", "message"),
     [
         ('engine = "cluster"\n', [], "setting 'engine' must be \"local\" or \"ray\""),
-        ("", ["--ray", "--jobs", "2"], "choose one"),
-        ("", ["--ray-actors", "2"], "add --ray"),
+        ("", ["--ray", "--jobs", "2"], "Drop --jobs or --ray"),
+        ("", ["--ray-actors", "2"], "Add --ray"),
         ("ray_address = 3\n", [], "setting 'ray_address' must be a string"),
     ],
 )

@@ -25,7 +25,7 @@ def export(
     runner = None
     if ray is not None:
         if jobs > 1:
-            raise UsageError("--jobs runs processes on this machine, --ray on a Ray cluster: choose one")
+            raise UsageError("--jobs runs processes on this machine, --ray on a Ray cluster", hint="Drop --jobs or --ray")
         from ..distributed import ray_runner
 
         runner = ray_runner(ray, options, out_dir, notice=lambda line: ctx.report("notice", f"ray: {line}"))

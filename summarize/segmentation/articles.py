@@ -39,22 +39,19 @@ from .lines import (
     SUBTITLE,
     TITLE,
     Line,
-    classify_text,
     core,
     ends_continuing,
     ends_terminal,
     ends_with_credit,
     fragment_evidence,
-    unbalanced,
 )
-from .paragraphs import joiner, joins
+from .paragraphs import opens_paragraph
 from .patterns import is_marked_name, is_paper_name
 
 FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 _FIELD_OF = {KICKER: "kicker", SUBTITLE: "subtitle", BYLINE: "byline", CONT_UP: "continued", SOURCE: "source"}
 _HEAD_STARTS = (KICKER, TITLE, QUESTION, BYLINE, CONT_UP)
 _PROSE = (BODY, DATELINE)
-_CHAIN_MAX_LINES = 8  # title-like lines looked at before the prose that a paragraph goes on with
 _CREDITED_MAX_LINES = 3  # a caption or brief under a one-line headline, and its credit
 
 
@@ -202,13 +199,13 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         j += 1
     kickers_before = bool(fields["kicker"])
     title_start = j
-    while j < n and lines[j].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j, inside=not at_start or j > title_start):
+    while j < n and lines[j].kind in (TITLE, QUESTION) and not opens_paragraph(lines, j, inside=not at_start or j > title_start):
         j += 1
     titles = lines[title_start:j]
     if at_start and len(titles) > MAX_TITLE_LINES:
         # Too many lines for a headline: title-like lines that read as prose and go on in the
         # prose after them are the first paragraph (as when a page has them on one line).
-        cut = next((k for k in range(title_start, j) if _opens_paragraph(lines, k, inside=True)), j)
+        cut = next((k for k in range(title_start, j) if opens_paragraph(lines, k, inside=True)), j)
         titles, j = lines[title_start:cut], cut
     if len(titles) > MAX_TITLE_LINES or (titles and ends_continuing(titles[-1].key)):
         titles, j = [], title_start  # a run of short lines, or `他说：` before what he said: prose
@@ -218,7 +215,7 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
             break
         if kind == BYLINE and lines[j].bracketed and not titles:
             break
-        if kind == KICKER and j + 1 < n and lines[j + 1].kind in (TITLE, QUESTION) and not _opens_paragraph(lines, j + 1, inside=True):
+        if kind == KICKER and j + 1 < n and lines[j + 1].kind in (TITLE, QUESTION) and not opens_paragraph(lines, j + 1, inside=True):
             break  # the kicker over the next headline (not over the first piece of a paragraph)
         if kind == SOURCE and not (titles or (at_start and any(fields.values()))):
             break  # a source under a headline (`据新华社电`) is part of its head
@@ -229,7 +226,7 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
         j += 1
     following = lines[j] if j < n else None
     # Prose follows: a body line, or a title-like line that is the first piece of a paragraph.
-    prose_follows = following is not None and (following.kind in _PROSE or _opens_paragraph(lines, j, inside=not at_start))
+    prose_follows = following is not None and (following.kind in _PROSE or opens_paragraph(lines, j, inside=not at_start))
     evidence = (
         any(fields[name] for name in ("subtitle", "byline", "continued"))
         or (bool(fields["source"]) and bool(titles))
@@ -278,31 +275,6 @@ def _credited(lines: list[Line], j: int) -> bool:
 
 def _photo_credit(line: Line) -> bool:
     return core(line.key).endswith(("摄", "摄影"))
-
-
-def _opens_paragraph(lines: list[Line], j: int, *, inside: bool = False) -> bool:
-    """A title-like line left open, right before prose: the first piece of a paragraph cut by a
-    column break (`“这是我们`, `（图为5月15日`), never part of a headline. So is such a line, and
-    inside an article any title-like line that reads as prose (`一一，一一1`), that paragraphs.py
-    joins with what follows into prose: `“一一一` `一一，一` `一一。` are one paragraph, which a
-    page written back from the result has on one line (and reads as prose the same way)."""
-    line = lines[j]
-    if line.kind != TITLE or j + 1 >= len(lines) or lines[j + 1].seq != line.seq + 1:
-        return False
-    left_open = ends_continuing(line.key) or unbalanced(line.key)
-    if left_open and lines[j + 1].kind == BODY:
-        return True
-    if not (left_open or (inside and fragment_evidence(line.key))):
-        return False
-    group, joined = [line], line.key
-    for following in lines[j + 1:j + _CHAIN_MAX_LINES]:
-        if following.kind == DATELINE or not joins(group, joined, following):
-            break  # a dateline starts the body under a headline
-        if following.kind == BODY:
-            return True
-        group.append(following)
-        joined += joiner(joined, following.key) + following.key
-    return len(group) > 1 and classify_text(joined) == BODY
 
 
 def _leading_plain_titles(titles: list[Line]) -> list[Line]:

@@ -49,6 +49,7 @@ from .lines import (
     unbalanced,
     wrap_width,
 )
+from .paragraphs import opens_paragraph
 
 PARAGRAPH_INDENT = (2, 8)  # `　　`, two to eight spaces; wider is a centred line, not an indent
 _MIN_EVIDENCE = 3  # paragraph starts (or blank lines) needed before a page's habit counts
@@ -100,26 +101,30 @@ def page_layout(lines: list[Line]) -> Layout:
     gaps = gaps_before_heads = 0
     gaps_after_sentence = sentence_ends = 0
     adjacent_after_sentence = adjacent_wrapped = 0
+    # A title-like line that reads as prose and goes on in the prose under it is the first piece
+    # of a paragraph (`Chinagoods，一一` `一一。`): counted as prose, as it is when a page has the
+    # paragraph on one line.
+    prose = [line.kind in _PROSE or opens_paragraph(lines, index, inside=True) for index, line in enumerate(lines)]
     previous: Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.gap and previous is not None and previous.kind != FURNITURE:  # (not around the banner)
             gaps += 1
-            gaps_before_heads += line.kind in _HEADS or line.kind == FURNITURE
+            gaps_before_heads += (line.kind in _HEADS and not prose[index]) or line.kind == FURNITURE
         # Lines where a paragraph starts by their place (after a full stop or a headline), but
         # not the unindented title-like ones among them (headlines, headings).
         indent = _is_indent(line)
-        if previous is not None and (line.kind in _PROSE or (indent and line.kind in _HEADS)):
+        if previous is not None and (prose[index] or (indent and line.kind in _HEADS)):
             # (After a full line a sentence may have ended at the end of the line: not counted.)
-            ended = (previous.kind not in _PROSE or ends_terminal(previous.key)) and not _full(previous, wrap)
+            ended = (not prose[index - 1] or ends_terminal(previous.key)) and not _full(previous, wrap)
             if ended:
                 starts += 1
                 indented += indent
-        if previous is not None and previous.kind in _PROSE and line.kind != FURNITURE:
+        if previous is not None and prose[index - 1] and line.kind != FURNITURE:
             if ends_terminal(previous.key):
                 sentence_ends += 1
                 gaps_after_sentence += line.gap
                 adjacent_after_sentence += not line.gap
-            elif not line.gap and line.kind in _PROSE:
+            elif not line.gap and prose[index]:
                 adjacent_wrapped += 1
         previous = line
     # Captions and notes are often not indented in a page whose paragraphs are.

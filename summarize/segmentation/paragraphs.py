@@ -50,6 +50,7 @@ _CONTINUES = re.compile(r"^[，。、；：！？,.;:!?”’」』）)》〉】
 # digit (`grew` `2.3`), after `,;:!?.` before a letter; never after `.` before a digit (`17` `.9%`).
 _SPACED = (re.compile(r"[A-Za-z]$"), re.compile(r"^[A-Za-z0-9(\"'“‘]")), (re.compile(r"[,.;:!?]$"), re.compile(r"^[A-Za-z]"))
 _SPACED_DIGIT = (re.compile(r"[,;:!?]$"), re.compile(r"^[0-9]"))
+_CHAIN_MAX_LINES = 8  # title-like lines looked at before the prose that a paragraph goes on with
 
 
 @dataclass
@@ -132,3 +133,28 @@ def joins(group: list[Line], joined: str, b: Line) -> bool:
     if len(group) > 1 or a.kind in (BODY, DATELINE):
         return True  # prose (wide, or with `。` inside) that stops mid-sentence
     return fragment_evidence(joined)
+
+
+def opens_paragraph(lines: list[Line], j: int, *, inside: bool = False) -> bool:
+    """A title-like line left open, right before prose: the first piece of a paragraph cut by a
+    column break (`“这是我们`, `（图为5月15日`), never part of a headline. So is such a line, and
+    inside an article any title-like line that reads as prose (`一一，一一1`), that paragraphs.py
+    joins with what follows into prose: `“一一一` `一一，一` `一一。` are one paragraph, which a
+    page written back from the result has on one line (and reads as prose the same way)."""
+    line = lines[j]
+    if line.kind != TITLE or j + 1 >= len(lines) or lines[j + 1].seq != line.seq + 1:
+        return False
+    left_open = ends_continuing(line.key) or unbalanced(line.key)
+    if left_open and lines[j + 1].kind == BODY:
+        return True
+    if not (left_open or (inside and fragment_evidence(line.key))):
+        return False
+    group, joined = [line], line.key
+    for following in lines[j + 1:j + _CHAIN_MAX_LINES]:
+        if following.kind == DATELINE or not joins(group, joined, following):
+            break  # a dateline starts the body under a headline
+        if following.kind == BODY:
+            return True
+        group.append(following)
+        joined += joiner(joined, following.key) + following.key
+    return len(group) > 1 and classify_text(joined) == BODY
