@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .glossary import Glossary
     from .reading import Source
 
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3  # 3: dictionary fill-in of words a model left in Chinese (cached English redone)
 """Part of every cache key and export signature: bump it when checks, repairs or what is cached
 change, so that caches and up-to-date exports never serve results of older code. (Engines bump
 their own `revision` when their output changes.)"""
