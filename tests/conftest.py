@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,20 @@ def tiny_qwen_gguf(tiny_qwen, tmp_path_factory) -> Path:
     from tiny_models import write_qwen2_gguf
 
     return write_qwen2_gguf(tiny_qwen, tmp_path_factory.mktemp("tiny") / "qwen2.gguf")
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """`summarize ARGS` in this process (stdin given as text): (exit code, stdout, stderr)."""
+    def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        from summarize.cli import main
+
+        monkeypatch.setattr(sys, "argv", ["summarize", *args])
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+        out, err = capsys.readouterr()
+        return exit_info.value.code, out, err
+
+    return run

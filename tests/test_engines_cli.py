@@ -3,32 +3,17 @@ errors, quiet stderr, and the convert-then-use round trip on tiny checkpoints.""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import sys
 
 import pytest
 
-from summarize.cli import main
-
 pytest.importorskip("transformers")
 
 TEXT = "义乌是一座“长”在市场上的城市。从“方寸摊位”到“世界超市”，义乌汇聚超210万种商品。\n\n今天天气很好。\n"
 
 
-@pytest.fixture
-def cli(capsys, monkeypatch):
-    def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["summarize", *args])
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
-        with pytest.raises(SystemExit) as exit_info:
-            main()
-        out, err = capsys.readouterr()
-        return exit_info.value.code, out, err
-
-    return run
 
 
 def _error_line(err: str) -> str:

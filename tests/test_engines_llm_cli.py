@@ -4,29 +4,13 @@ errors. Outputs are random (tiny random weights); the assertions are on structur
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 
 import pytest
-
-from summarize.cli import main
 
 pytest.importorskip("transformers")
 
 
-@pytest.fixture
-def cli(capsys, monkeypatch):
-    def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["summarize", *args])
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
-        with pytest.raises(SystemExit) as exit_info:
-            main()
-        out, err = capsys.readouterr()
-        return exit_info.value.code, out, err
-
-    return run
 
 
 def test_run_full_with_one_chat_model_for_both_tasks(cli, tiny_qwen_ct2, sample_page, tmp_path):

@@ -17,7 +17,7 @@ from ..errors import ModelError
 from .batching import VOCABULARY_BUFFERS, DecoderMemory
 from .chat import ChatTemplate
 from .checkpoint import Checkpoint
-from .generation import Decoding, Output, Tokens, available_cores
+from .generation import Decoding, Output, Tokens
 
 END_OF_TURN = ("<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end_of_text|>", "<end_of_turn>", "<|end|>", "</s>")
 """End-of-turn markers of the common chat formats: decoding stops at whichever the vocabulary has,
@@ -112,14 +112,9 @@ class CT2ChatModel:
         # Embedding rows past the real vocabulary, named in GGUF files ([PAD151934]): never text.
         self._unused = {index for token, index in vocabulary.items() if UNUSED_ROW.fullmatch(token)}
         self._end = checkpoint.metadata.get("end_tokens") or end_tokens(source, set(vocabulary), self._tokenizer.id_to_token)
-        try:
-            self._generator = ctranslate2.Generator(self.path, device="cpu", compute_type="default", intra_threads=threads or available_cores())
-        except (RuntimeError, ValueError, OSError) as exc:
-            raise ModelError(
-                f"cannot load the CTranslate2 model: {exc}",
-                path=self.path,
-                hint="model.bin may be truncated or from an incompatible version; convert the checkpoint again",
-            ) from exc
+        from .ct2_backend import open_ct2_model
+
+        self._generator = open_ct2_model(ctranslate2.Generator, self.path, threads)
 
     def encode(self, text: str) -> Tokens:
         return self._tokenizer.encode(text, add_special_tokens=False).tokens

@@ -37,16 +37,7 @@ class CT2Generator:
         # Without a decoder_start_token in its config (mBART), CTranslate2 starts decoding from
         # the first prefix token and leaves it out of the result; the rest comes back as output.
         self._returned_prefix = self._prefix[1:] if ct2_config.get("decoder_start_token") is None else self._prefix
-        try:
-            self._translator = ctranslate2.Translator(
-                self.path, device="cpu", compute_type="default", intra_threads=threads or available_cores()
-            )
-        except (RuntimeError, ValueError, OSError) as exc:
-            raise ModelError(
-                f"cannot load the CTranslate2 model: {exc}",
-                path=self.path,
-                hint="model.bin may be truncated or from an incompatible version; convert the checkpoint again",
-            ) from exc
+        self._translator = open_ct2_model(ctranslate2.Translator, self.path, threads)
 
     def encode(self, texts: Sequence[str]) -> list[Tokens]:
         return [self.tokenizer.encode(text) for text in texts]
@@ -75,6 +66,19 @@ class CT2Generator:
                 tokens = tokens[len(returned) :]
             outputs.append(Output(tokens=tokens, finished=len(tokens) < decoding.max_new_tokens))
         return outputs
+
+
+def open_ct2_model(kind, path: str, threads: int | None):
+    """A CTranslate2 `kind` (Translator, Generator) on the CPU; a model that does not load is a
+    ModelError that says what to do."""
+    try:
+        return kind(path, device="cpu", compute_type="default", intra_threads=threads or available_cores())
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(
+            f"cannot load the CTranslate2 model: {exc}",
+            path=path,
+            hint="model.bin may be truncated or from an incompatible version; convert the checkpoint again",
+        ) from exc
 
 
 def _read_ct2_config(path: Path) -> dict:
