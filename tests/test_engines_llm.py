@@ -149,3 +149,16 @@ def test_gguf_problems_are_one_clear_error(tiny_qwen_gguf, tmp_path, monkeypatch
     with pytest.raises(OutputError, match="too little disk"):
         convert(tiny_qwen_gguf, tmp_path / "d")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.gguf", "notes.gguf", "rwkv.gguf"]
+
+
+def test_gguf_without_its_packages_says_what_to_install(tiny_qwen_gguf, tmp_path, monkeypatch):
+    import importlib.util
+
+    from summarize.engines.convert import convert
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None if name == "accelerate" else find_spec(name, *args))
+    with pytest.raises(ModelError, match="needs accelerate") as raised:
+        convert(tiny_qwen_gguf, tmp_path / "out")
+    assert "pip install 'summarize[transformers]'" in str(raised.value)
+    assert not (tmp_path / "out").exists()

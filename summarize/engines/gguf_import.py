@@ -10,6 +10,7 @@ handles, or too little disk for the work is one clear error before minutes of wo
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import shutil
 from contextlib import redirect_stderr
@@ -93,6 +94,13 @@ def gguf_to_checkpoint(info: GGUFInfo, out: Path) -> Path:
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
+    missing_packages = [package for package in ("gguf", "accelerate") if importlib.util.find_spec(package) is None]
+    if missing_packages:
+        raise ModelError(
+            f"reading a GGUF file needs {' and '.join(missing_packages)}",
+            path=str(info.path),
+            hint="Install them: pip install 'summarize[transformers]'",
+        )
     folder, name = str(info.path.parent), info.path.name
     try:
         with redirect_stderr(io.StringIO()):  # the loader's progress bar, which no setting turns off
