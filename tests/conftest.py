@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests draw the same examples on every run, so a run passes or fails on the code,
+# not on luck; HYPOTHESIS_PROFILE=explore draws new ones (to look for new counterexamples).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_PAGE = REPO / "samples" / "yiwu-front-page.txt"
