@@ -13,8 +13,9 @@ Order of decisions (cheapest and surest first):
    other's mojibake, so both are tried and the one whose Han characters are common ones wins.
 
 Normalization keeps the text as written (never NFKC: full-width punctuation carries meaning):
-line endings become `\\n`, form feeds and other page/paragraph separators become blank lines,
-tabs become spaces, zero-width and control characters are dropped.
+line endings become `\\n`, other line and paragraph separators become line breaks and blank
+lines, a form feed stays (a page break: segmentation starts a new page there), tabs become
+spaces, zero-width and other control characters are dropped.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ _ODD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff]")
 
 _LINE_BREAKS = {
     "\x0b": "\n",  # vertical tab
-    "\x0c": "\n\n",  # form feed: a page break separates blocks
+    "\x0c": "\x0c",  # form feed: kept, a page break (segmentation reads it as one)
     "\x85": "\n",  # NEL
     "\u2028": "\n",  # line separator
     "\u2029": "\n\n",  # paragraph separator

@@ -116,7 +116,7 @@ def test_binary_data_is_not_text(data, words):
 
 def test_normalization_keeps_full_width_punctuation_and_drops_invisible_characters():
     raw = "标题\r\n\r\n正文，１２３ＡＢＣ！\u200b\u200c\u200d\u2060\ufeff\x07\ttab\x0cnext\x0bline\rend\u3000全角空格"
-    assert normalize_text(raw) == "标题\n\n正文，１２３ＡＢＣ！ tab\n\nnext\nline\nend\u3000全角空格"
+    assert normalize_text(raw) == "标题\n\n正文，１２３ＡＢＣ！ tab\x0cnext\nline\nend\u3000全角空格"
     assert normalize_text(normalize_text(raw)) == normalize_text(raw)
 
 

@@ -98,3 +98,19 @@ def test_a_page_of_heads_without_headlines_ends():
     assert_offsets(page)
     assert [[p.text for p in a.paragraphs] for a in page.articles] == [["一一。"], ["一一。"]]
     assert [a.source for a in page.articles] == ["来源：一一"] * 2
+
+
+def test_a_form_feed_starts_a_new_page():
+    """Text dumped from PDF marks each page with a form feed: the headline after it opens an
+    article of the next page (without it, the line reads as a section heading of the story
+    above); the form feed stays in the page text, in no unit."""
+    first = "义乌市场迎来新客商\n本报讯 今年以来，义乌市场客流持续增长，外商采购热情高涨。\n市场负责人表示，将继续优化服务。\n"
+    second = "城东便民市场开门迎客\n昨天上午，城东便民市场正式开业，市民纷纷前来选购蔬菜水果。\n"
+    paged = segment_text(first + "\x0c" + second)
+    assert_lossless(paged)
+    assert_offsets(paged)
+    assert [a.title for a in paged.articles] == ["义乌市场迎来新客商", "城东便民市场开门迎客"]
+    assert [p.text for p in paged.articles[1].paragraphs] == ["昨天上午，城东便民市场正式开业，市民纷纷前来选购蔬菜水果。"]
+    assert "\x0c" in paged.text and not any("\x0c" in p.text for a in paged.articles for p in a.paragraphs)
+    joined = segment_text(first + second)
+    assert [a.title for a in joined.articles] == ["义乌市场迎来新客商"]

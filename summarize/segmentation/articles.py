@@ -124,15 +124,15 @@ def group_articles(lines: list[Line]) -> tuple[list[Draft], list[Line]]:
 
 def _content(lines: list[Line]) -> tuple[list[Line], set[int]]:
     """The lines that are not furniture, and the indices among them of those right under a page
-    banner (where a page starts)."""
+    banner or a form feed (where a page starts)."""
     content: list[Line] = []
     page_starts: set[int] = set()
     under_banner = False
     for line in lines:
         if line.kind == FURNITURE:
-            under_banner = under_banner or line.banner
+            under_banner = under_banner or line.banner or line.page_break
             continue
-        if under_banner:
+        if under_banner or line.page_break:
             page_starts.add(len(content))
             under_banner = False
         content.append(line)

@@ -58,6 +58,7 @@ class Line:
     indent: int = 0  # width of the whitespace before the line (`　　` is 4)
     gap: bool = False  # a blank line before it
     banner: bool = False  # furniture that opens a page (`人民日报 2024年3月5日 星期二`, `A05 城事`)
+    page_break: bool = False  # a form feed before it: it opens a page
     # Layout evidence (layout.py), where the page uses indentation or blank lines consistently:
     continues: bool | None = None  # True: goes on the paragraph above; False: starts a paragraph
     head_evidence: int = 0  # +1: set apart like a headline; -1: set like a section heading
@@ -172,27 +173,31 @@ def split_lines(key_text: str, base: int = 0) -> list[Line]:
     copy of the page text (same length, so offsets hold for both), or of the part of it that
     starts at offset `base`. A 下转 mark glued to the end of a line and a 上接 mark glued to its
     start become lines of their own."""
-    raw: list[tuple[int, str, int, bool]] = []
+    raw: list[tuple[int, str, int, bool, bool]] = []
     offset = base
-    gap = False
-    for piece in key_text.split("\n"):
+    gap = page_break = False
+    # A form feed (a page break in text dumped from PDF) ends a line as a line break does.
+    for piece, separator in zip(_LINE_ENDS.split(key_text), _LINE_ENDS.findall(key_text) + [""]):
         stripped = piece.strip()
         if stripped:
             indent = len(piece) - len(piece.lstrip())
-            raw.append((offset + indent, stripped, display_width(piece[:indent], 40), gap))
-            gap = False
+            raw.append((offset + indent, stripped, display_width(piece[:indent], 40), gap, page_break))
+            gap = page_break = False
         else:
             gap = True
+        if separator == "\x0c":
+            gap = page_break = True
         offset += len(piece) + 1
     # Pages joined in one file may be wrapped at different widths: each is measured on its own.
     title_max_of = {}
-    for low, high in page_ranges([patterns.is_banner(key) and patterns.is_furniture(key) for _, key, _, _ in raw]):
+    starts = [(patterns.is_banner(key) and patterns.is_furniture(key)) or brk for _, key, _, _, brk in raw]
+    for low, high in page_ranges(starts):
         page = raw[low:high]
-        wrap = wrap_width([k for _, k, _, _ in page], [display_width(k, 400) + indent for _, k, indent, _ in page])
+        wrap = wrap_width([r[1] for r in page], [display_width(r[1], 400) + r[2] for r in page])
         title_max_of[low] = TITLE_MAX_WIDTH if wrap is None else min(TITLE_MAX_WIDTH, wrap - 4)
     lines: list[Line] = []
     title_max = TITLE_MAX_WIDTH
-    for index, (start, key, indent, gap) in enumerate(raw):
+    for index, (start, key, indent, gap, page_break) in enumerate(raw):
         title_max = title_max_of.get(index, title_max)
         for number, (piece_start, piece_end) in enumerate(_split_marks(key)):
             span = key[piece_start:piece_end]
@@ -200,9 +205,12 @@ def split_lines(key_text: str, base: int = 0) -> list[Line]:
             lead = start + piece_start + len(span) - len(span.lstrip())
             line = _line(lead, lead + len(piece), piece, len(lines), title_max)
             if number == 0:
-                line.indent, line.gap = indent, gap
+                line.indent, line.gap, line.page_break = indent, gap, page_break
             lines.append(line)
     return lines
+
+
+_LINE_ENDS = re.compile("[\n\x0c]")
 
 
 def page_ranges(banners: list[bool]) -> list[tuple[int, int]]:
