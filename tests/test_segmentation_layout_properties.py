@@ -5,7 +5,7 @@ and pages joined in one file never share an article."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from segmentation_checks import HEAD_FIELDS, assert_lossless
 
@@ -114,6 +114,15 @@ STYLES = ["indented", "indented-wrapped", "wrapped-blank-paragraphs", "blank-bet
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page, st.sampled_from(STYLES), st.integers(14, 30))
+@example(  # a wrapped headline over a photo caption and its credit stays a headline
+    generated=(BANNERS[0], [
+        (["城东便民市场开门迎客"], [("本报讯 " + SENTENCES[0] + CREDITS[0], False)], []),
+        ([HEADLINES[8]], [(CAPTIONS[0], False)], [PHOTO_CREDITS[0]]),
+        (["城东便民市场开门迎客"], [("本报讯 " + SENTENCES[0] + SENTENCES[1] + CREDITS[0], False)], []),
+    ]),
+    style="wrapped-blank-paragraphs",
+    width=14,
+)
 def test_layout_does_not_change_articles_or_paragraphs(generated, style, width):
     banner, articles = generated
     plain = structure(lay_out(banner, articles, "blank-everywhere", width))

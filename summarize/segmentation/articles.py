@@ -39,20 +39,18 @@ from .lines import (
     SUBTITLE,
     TITLE,
     Line,
-    core,
     ends_continuing,
     ends_terminal,
     ends_with_credit,
     fragment_evidence,
 )
-from .paragraphs import opens_paragraph
+from .paragraphs import credited, opens_paragraph
 from .patterns import is_marked_name, is_paper_name
 
 FIELDS = ("title", "subtitle", "kicker", "byline", "source", "continued")
 _FIELD_OF = {KICKER: "kicker", SUBTITLE: "subtitle", BYLINE: "byline", CONT_UP: "continued", SOURCE: "source"}
 _HEAD_STARTS = (KICKER, TITLE, QUESTION, BYLINE, CONT_UP)
 _PROSE = (BODY, DATELINE)
-_CREDITED_MAX_LINES = 3  # a caption or brief under a one-line headline, and its credit
 
 
 @dataclass
@@ -243,7 +241,7 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
             # Two headline lines over prose, or over the first section heading (`何为经验？`).
             titles, j = plain, title_start + len(plain)
             evidence = not any(fragment_evidence(line.key) for line in titles)
-        elif not open_paragraph and prose_follows and len(plain) == len(titles) and (finished or set_apart > 0 or _credited(lines, j)):
+        elif not open_paragraph and prose_follows and len(plain) == len(titles) and (finished or set_apart > 0 or credited(lines, j)):
             # One headline line over prose, where the story before has ended with its credit, the
             # page's layout sets the line apart as a headline, or the prose is a caption or brief
             # closed by its credit: briefs, photo news.
@@ -255,26 +253,6 @@ def _parse_head(lines: list[Line], i: int, *, at_start: bool, open_paragraph: bo
     if kickers_before and not titles and not fields["byline"] and not fields["continued"]:
         strong = False
     return _Head(fields, j, strong)
-
-
-def _credited(lines: list[Line], j: int) -> bool:
-    """Whether the prose from line j is one paragraph, a caption or brief, closed by its credit:
-    `…打卡。` `YMG全媒体记者 唐克 摄`, `…营业。（记者李俐）`."""
-    for k in range(j, min(len(lines), j + _CREDITED_MAX_LINES)):
-        line = lines[k]
-        if line.kind == BYLINE:
-            return k > j and _photo_credit(line)
-        if line.kind not in _PROSE + (TITLE,):  # (a title-like line: a piece of the caption)
-            return False
-        if ends_with_credit(line.key):
-            return True
-        if ends_terminal(line.key):  # the paragraph ends: only a photographer's credit may follow
-            return k + 1 < len(lines) and lines[k + 1].kind == BYLINE and _photo_credit(lines[k + 1])
-    return False
-
-
-def _photo_credit(line: Line) -> bool:
-    return core(line.key).endswith(("摄", "摄影"))
 
 
 def _leading_plain_titles(titles: list[Line]) -> list[Line]:

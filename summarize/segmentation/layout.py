@@ -18,7 +18,8 @@ Whether a page uses a mark is decided per page (per part of a huge input) from i
 a page that does not (the sample: every line, even half a paragraph, between blank lines) gets
 no layout evidence and is read from the wording alone. Headlines wider than the column (they
 span columns) are recognized by their form and place: no prose punctuation, above a subtitle,
-byline, source or dateline, or in an indented page above an indented paragraph.
+byline, source or dateline, above a caption or brief closed by its credit, or in an indented
+page above an indented paragraph.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from .lines import (
     unbalanced,
     wrap_width,
 )
-from .paragraphs import opens_paragraph
+from .paragraphs import credited, opens_paragraph
 
 PARAGRAPH_INDENT = (2, 8)  # `　　`, two to eight spaces; wider is a centred line, not an indent
 _MIN_EVIDENCE = 3  # paragraph starts (or blank lines) needed before a page's habit counts
@@ -181,7 +182,8 @@ def _mark_wide_headlines(lines: list[Line], layout: Layout) -> None:
         placed = before is None or before.kind not in _PROSE or ends_terminal(before.key) or ends_with_credit(two_before + before.key)
         under = after.kind in _UNDER_HEADLINE or after.kind in (TITLE, SUBTITLE)
         indented_text = layout.indented and after.kind in _PROSE and _is_indent(after) and not _is_indent(line)
-        if placed and (under or indented_text):
+        # (A caption or brief closed by its credit under it: photo news, as under a narrow headline.)
+        if placed and (under or indented_text or credited(lines, index + 1)):
             line.kind = TITLE
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from . import patterns
 from .lines import (
     BODY,
+    BYLINE,
     DATELINE,
     KICKER,
     NUMBERED,
@@ -51,6 +52,7 @@ _CONTINUES = re.compile(r"^[，。、；：！？,.;:!?”’」』）)》〉】
 _SPACED = (re.compile(r"[A-Za-z]$"), re.compile(r"^[A-Za-z0-9(\"'“‘]")), (re.compile(r"[,.;:!?]$"), re.compile(r"^[A-Za-z]"))
 _SPACED_DIGIT = (re.compile(r"[,;:!?]$"), re.compile(r"^[0-9]"))
 _CHAIN_MAX_LINES = 8  # title-like lines looked at before the prose that a paragraph goes on with
+_CREDITED_MAX_LINES = 3  # a caption or brief under a headline, and its credit
 
 
 @dataclass
@@ -158,3 +160,23 @@ def opens_paragraph(lines: list[Line], j: int, *, inside: bool = False) -> bool:
         group.append(following)
         joined += joiner(joined, following.key) + following.key
     return len(group) > 1 and classify_text(joined) == BODY
+
+
+def credited(lines: list[Line], j: int) -> bool:
+    """Whether the prose from line j is one paragraph, a caption or brief, closed by its credit:
+    `…打卡。` `YMG全媒体记者 唐克 摄`, `…营业。（记者李俐）`."""
+    for k in range(j, min(len(lines), j + _CREDITED_MAX_LINES)):
+        line = lines[k]
+        if line.kind == BYLINE:
+            return k > j and _photo_credit(line)
+        if line.kind not in (BODY, DATELINE, TITLE):  # (a title-like line: a piece of the caption)
+            return False
+        if ends_with_credit(line.key):
+            return True
+        if ends_terminal(line.key):  # the paragraph ends: only a photographer's credit may follow
+            return k + 1 < len(lines) and lines[k + 1].kind == BYLINE and _photo_credit(lines[k + 1])
+    return False
+
+
+def _photo_credit(line: Line) -> bool:
+    return core(line.key).endswith(("摄", "摄影"))
