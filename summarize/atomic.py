@@ -44,6 +44,7 @@ class AtomicOutput:
     def __init__(self, path: Path, *, dir_fd: int | None = None):
         self.path = path
         self._tmp: str | None = None
+        self._file = None
         self._dir_fd = dir_fd
         try:
             if dir_fd is None:
@@ -62,9 +63,13 @@ class AtomicOutput:
                 if stat.S_ISDIR(_mode(self._name, dir_fd) or 0):
                     raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
             self._tmp = _temp_name(self._name)
-            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n", opener=self._create_temp)
+            # Known before the file exists: a Ctrl-C from here on, even before the caller holds
+            # this output, leaves the file to discard_unfinished (or the watchdog) to remove.
             _being_written.add(self)
+            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n", opener=self._create_temp)
         except OSError as exc:
+            _being_written.discard(self)
+            self.remove_temp()
             self._close_dir()
             raise _output_error(exc, path) from exc
 
@@ -104,7 +109,8 @@ class AtomicOutput:
 
     def discard(self) -> None:
         try:
-            self._file.close()
+            if self._file is not None:
+                self._file.close()
         except OSError:
             pass  # the data is being thrown away: a failed flush does not matter
         self.remove_temp()
@@ -141,8 +147,17 @@ _being_written: set[AtomicOutput] = set()
 
 
 def remove_temps_being_written() -> None:
+    """From the watchdog thread, the main thread being stuck: only the files are removed."""
     for output in list(_being_written):
         output.remove_temp()
+
+
+def discard_unfinished() -> None:
+    """Discard every output not yet committed: called when a command has ended by an exception,
+    so that one interrupted before its caller held it (a Ctrl-C between its temporary file being
+    created and the `with` block or assignment that would have discarded it) leaves nothing."""
+    for output in list(_being_written):
+        output.discard()
 
 
 def _mode(path: Path | str, dir_fd: int | None = None) -> int | None:

@@ -325,6 +325,9 @@ def main() -> None:
             raise KeyboardInterrupt
         sys.stdout.flush()  # here, where a failure is reported: not at exit, with a traceback
     except BaseException as exc:  # noqa: BLE001 - every outcome has its line and status (commands.outcomes)
+        from .atomic import discard_unfinished
+
+        discard_unfinished()  # e.g. one Ctrl-C'd before anything held it: nothing partial is left
         status = exit_status(exc, context, verbose="--verbose" in args[:1])
     sys.exit(int(status) if isinstance(status, int) else ExitStatus.SUCCESS)
 

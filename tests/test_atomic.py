@@ -78,3 +78,28 @@ def test_read_only_directory_simulated(tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "open", read_only)
     with pytest.raises(OutputError, match="read-only"):
         write_atomic(tmp_path / "x.md", "x")
+
+
+@pytest.mark.parametrize("where", ["creating its temporary file", "before its caller holds it"])
+def test_an_output_interrupted_before_anything_holds_it_is_still_discarded(tmp_path, monkeypatch, where):
+    """A Ctrl-C right after the temporary file is made, before a `with` block or an assignment
+    could discard it: the command's end (cli.main) discards what was not committed."""
+    from summarize.atomic import AtomicOutput, discard_unfinished
+
+    target = tmp_path / "digest.md"
+    target.write_text("old\n")
+    if where == "creating its temporary file":
+        create = AtomicOutput._create_temp
+
+        def create_then_interrupted(self, name, flags):
+            create(self, name, flags)  # the file exists, and its fd is lost with the exception
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(AtomicOutput, "_create_temp", create_then_interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            AtomicOutput(target)
+    else:
+        AtomicOutput(target).write("partial")  # the object is dropped, as an interrupt would drop it
+    assert len(list(tmp_path.iterdir())) == 2  # the temporary file is there
+    discard_unfinished()
+    assert [p.name for p in tmp_path.iterdir()] == ["digest.md"] and target.read_text() == "old\n"
