@@ -10,7 +10,6 @@ shared: `--translator X --summarizer X` runs one copy of X.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from ..registry import EngineInfo, EngineOptions
 from .cards import GenerationDefaults, Task, check_task, find_card
 from .chat import load_task_prompt
 from .chat_models import ChatModel
-from .factories import ForcedLengthOptions
+from .factories import ForcedLengthOptions, with_transformers
 from .instruct import InstructSettings, InstructSummarizer, InstructTranslator
 from .locate import ModelRef, resolve
 
@@ -100,16 +99,13 @@ def _new_model(backend: str, ref: ModelRef, options: EngineOptions) -> ChatModel
 
         assert ref.checkpoint is not None  # resolve(want="ct2") only returns local directories
         return CT2ChatModel(ref.checkpoint, threads=options.threads)
-    try:
+
+    def load(source: str, offline: bool) -> ChatModel:
         from .chat_models import HFChatModel
 
-        offline = options.offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
-        return HFChatModel(str(ref.checkpoint.path) if ref.checkpoint else str(ref.hub_id), threads=options.threads, offline=offline)
-    except ImportError as exc:
-        raise ModelError(
-            f"the transformers backend needs torch and transformers ({exc.name or exc} is not installed)",
-            hint="Install them: pip install torch==2.13.0 && pip install 'summarize[transformers]'; or convert the model once and use CTranslate2",
-        ) from exc
+        return HFChatModel(source, threads=options.threads, offline=offline)
+
+    return with_transformers(load, ref, options)
 
 
 ENGINE_REVISION = 1

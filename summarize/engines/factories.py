@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import ModelError, UsageError
 from ..registry import EngineInfo, EngineOptions
@@ -30,6 +31,8 @@ from .generation import Generator, Seq2SeqSettings
 from .locate import ModelRef, resolve
 from .summarizing import Seq2SeqSummarizer, SummarySettings
 from .translating import Seq2SeqTranslator
+
+Model = TypeVar("Model")
 
 _loaded: dict[tuple[str, str, int | None], Generator] = {}
 
@@ -137,12 +140,23 @@ def _new_generator(backend: str, ref: ModelRef, options: EngineOptions) -> Gener
 
         assert ref.checkpoint is not None  # resolve(want="ct2") only returns local directories
         return CT2Generator(ref.checkpoint, threads=options.threads)
-    try:
+
+    def load(source: str, offline: bool) -> Generator:
         from .hf_backend import HFGenerator
 
-        offline = options.offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
-        source = str(ref.checkpoint.path) if ref.checkpoint else str(ref.hub_id)
         return HFGenerator(source, threads=options.threads, offline=offline)
+
+    return with_transformers(load, ref, options)
+
+
+def with_transformers(load: Callable[[str, bool], Model], ref: ModelRef, options: EngineOptions) -> Model:
+    """`load(source, offline)`, a model of the transformers backend (a local checkpoint or a hub
+    id; offline with --offline or HF_HUB_OFFLINE): torch or transformers missing is one error that
+    says what to install."""
+    offline = options.offline or os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+    source = str(ref.checkpoint.path) if ref.checkpoint else str(ref.hub_id)
+    try:
+        return load(source, offline)
     except ImportError as exc:
         raise ModelError(
             f"the transformers backend needs torch and transformers ({exc.name or exc} is not installed)",
